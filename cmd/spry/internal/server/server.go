@@ -1,0 +1,159 @@
+// Package server serves Spry's built site (the page, wasm_exec.js and the
+// player's .wasm) over HTTP for development and the browser tests.
+//
+// It is a small static file server with the headers the player needs and
+// none of http.FileServer's surprises: it never answers with a redirect
+// (http.FileServer sends /index.html to ./ with a 301, and a service worker
+// that cached that redirect then fails offline), never lists a directory, and
+// never serves a file outside its roots.
+package server
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+)
+
+// ContentSecurityPolicy is the policy every response carries. The pages run
+// no inline script or style; 'wasm-unsafe-eval' lets them compile the
+// player's WebAssembly, and frame-ancestors * lets clinics embed the player.
+const ContentSecurityPolicy = "default-src 'self'; " +
+	"script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; " +
+	"img-src 'self' data: blob:; " +
+	"connect-src 'self'; " +
+	"object-src 'none'; " +
+	"base-uri 'none'; " +
+	"frame-ancestors *"
+
+// contentTypes are the types the player depends on, set explicitly rather
+// than taken from the machine's mime.types: instantiateStreaming refuses a
+// .wasm that is not application/wasm, and a module script must be JavaScript.
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".json":        "application/json",
+	".wasm":        "application/wasm",
+	".webmanifest": "application/manifest+json",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".ico":         "image/x-icon",
+	".txt":         "text/plain; charset=utf-8",
+}
+
+// ContentType returns the Content-Type the server sends for a file name.
+func ContentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// Handler serves files from roots, looked up in order: a file in an earlier
+// root hides the same path in a later one. "/" and any path ending in "/"
+// serve that directory's index.html. Only GET and HEAD are allowed.
+type Handler struct {
+	roots []fs.FS
+}
+
+// New returns a handler serving the directories dirs, the first one first.
+// Each directory is opened as an os.Root, so no path, symbolic link or ".."
+// can reach outside it.
+func New(dirs ...string) (*Handler, error) {
+	if len(dirs) == 0 {
+		return nil, errors.New("server: no directory to serve")
+	}
+	h := &Handler{}
+	for _, d := range dirs {
+		r, err := os.OpenRoot(d)
+		if err != nil {
+			return nil, err
+		}
+		h.roots = append(h.roots, r.FS())
+	}
+	return h, nil
+}
+
+// NewFS returns a handler serving the file systems roots, the first one first.
+func NewFS(roots ...fs.FS) *Handler {
+	return &Handler{roots: roots}
+}
+
+// ServeHTTP answers one request.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("Content-Security-Policy", ContentSecurityPolicy)
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Referrer-Policy", "no-referrer")
+	hdr.Set("Cache-Control", "no-cache")
+
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		hdr.Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := fileName(r.URL.Path)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	for _, root := range h.roots {
+		if h.serveFile(w, r, root, name) {
+			return
+		}
+	}
+	http.NotFound(w, r)
+}
+
+// fileName maps a URL path to a file name inside a root, or reports false
+// for a path that names no servable file: one with a ".." or empty segment,
+// a backslash, or a hidden (dot) file or directory.
+func fileName(urlPath string) (string, bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.ContainsAny(urlPath, "\\\x00") {
+		return "", false
+	}
+	name := strings.TrimPrefix(urlPath, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg == "" || strings.HasPrefix(seg, ".") {
+			return "", false
+		}
+	}
+	return name, fs.ValidPath(name)
+}
+
+// serveFile writes the regular file name from root and reports whether it
+// existed. Directories are not files: a path naming one is not found here.
+func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, root fs.FS, name string) bool {
+	f, err := root.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	rs, ok := f.(io.ReadSeeker)
+	if !ok {
+		return false
+	}
+	w.Header().Set("Content-Type", ContentType(name))
+	// ServeContent, unlike ServeFile, never redirects; it handles
+	// If-Modified-Since and Range.
+	http.ServeContent(w, r, name, info.ModTime(), rs)
+	return true
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"spry/cmd/spry/internal/server"
+)
+
+// dirList is a flag that may be given several times.
+type dirList []string
+
+func (d *dirList) String() string     { return strings.Join(*d, ",") }
+func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on; port 0 picks a free port")
+	var dirs dirList
+	fs.Var(&dirs, "dir", "`directory` to serve (default out); repeat to layer several, the first one winning")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: spry serve [-addr 127.0.0.1:8080] [-dir out]...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	if len(dirs) == 0 {
+		dirs = dirList{"out"}
+	}
+	h, err := server.New(dirs...)
+	if err != nil {
+		fmt.Fprintf(stderr, "spry serve: %v (run \"make build\" first?)\n", err)
+		return 1
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "spry serve: %v\n", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	// The e2e harness reads the port from this line.
+	fmt.Fprintf(stdout, "Spry is running at http://%s/\n", ln.Addr())
+
+	select {
+	case err := <-done:
+		fmt.Fprintf(stderr, "spry serve: %v\n", err)
+		return 1
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		fmt.Fprintf(stderr, "spry serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "Spry stopped.")
+	return 0
+}
