@@ -120,6 +120,21 @@ type Block struct {
 	Exercise string `json:"exercise"`
 	// Dose overrides the exercise's default dose when set.
 	Dose *Dose `json:"dose,omitempty"`
+
+	// The fields below drive progressive loading (ladder.go). A block with
+	// no ladder keeps its dose: nothing changes it automatically.
+
+	// Ladder lists the steps of the slot, easiest first. When set, Exercise
+	// must name the exercise of the starting step and Dose must be unset.
+	Ladder []Step `json:"ladder,omitempty"`
+	// Start is the index in Ladder of the step a new patient starts at.
+	Start int `json:"start,omitempty"`
+	// Rules holds the progression thresholds; nil means DefaultRules().
+	Rules *RuleSet `json:"rules,omitempty"`
+	// Locked keeps the slot at its starting step and dose: no automatic change.
+	Locked bool `json:"locked,omitempty"`
+	// Mode is how the slot progresses; empty means PainMonitoring.
+	Mode Mode `json:"mode,omitempty"`
 }
 
 // Item is a program block made ready to play: its exercise looked up in the
