@@ -1,0 +1,265 @@
+// Package player is the follow-along player as the page sees it: it loads a
+// program, takes the patient's commands, runs the session on a playback
+// clock and describes what to show. It makes every decision; the page only
+// displays its View and forwards taps.
+package player
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"spry/engine/program"
+	"spry/engine/session"
+)
+
+// State is where the player is in its life.
+type State string
+
+// The player's states, as the page sees them.
+const (
+	Ready   State = "ready"
+	Playing State = "playing"
+	Paused  State = "paused"
+	Done    State = "done"
+	Failed  State = "error"
+)
+
+// Speeds are the playback speeds the player accepts. Patients play at 1×;
+// therapists preview from 0.5× to 4×; tests run whole sessions faster.
+var Speeds = []float64{0.5, 1, 2, 4, 8, 16, 32}
+
+// Player plays one program. Its methods take the real time elapsed since the
+// player was created; it never reads a clock itself.
+type Player struct {
+	lib   *program.Library
+	prog  *program.Program
+	items []program.Item
+	lang  string
+
+	sess    *session.Session
+	clock   session.Clock
+	state   State
+	failure *Failure
+	// now is the session time of the last Update.
+	now time.Duration
+}
+
+// New returns a player that looks exercises up in lib and speaks lang.
+func New(lib *program.Library, lang string) *Player {
+	p := &Player{lib: lib, lang: lang}
+	p.clock.SetSpeed(0, 1)
+	return p
+}
+
+// Failure says why a program cannot be played, in words for the patient,
+// with the technical details kept apart for the console.
+type Failure struct {
+	Title   string `json:"title"`
+	Message string `json:"message"`
+	Contact string `json:"contact"`
+	// Details is for developers: every validation problem, one per line.
+	Details string `json:"-"`
+}
+
+// Load makes prog the program to play. A program that does not validate
+// against the library is refused: the player then shows a Failure and
+// nothing can be started.
+func (p *Player) Load(prog *program.Program) error {
+	if err := prog.Validate(p.lib); err != nil {
+		p.fail(prog, prog.ID, err)
+		return err
+	}
+	items, err := prog.Items(p.lib)
+	if err != nil {
+		p.fail(prog, prog.ID, err)
+		return err
+	}
+	p.prog, p.items = prog, items
+	p.sess = session.New(items, session.TimingOf(prog))
+	p.state = Ready
+	p.failure = nil
+	return nil
+}
+
+// LoadFile decodes a program file named source (a file name or address, used
+// in messages) and loads it.
+func (p *Player) LoadFile(source string, data []byte) error {
+	prog, err := program.DecodeProgram(bytes.NewReader(data))
+	if err != nil {
+		p.fail(nil, source, err)
+		return err
+	}
+	return p.Load(prog)
+}
+
+// Fail puts the player in the failed state for a program that could not even
+// be read, such as a file that did not download.
+func (p *Player) Fail(source string, err error) {
+	p.fail(nil, source, err)
+}
+
+func (p *Player) fail(prog *program.Program, source string, err error) {
+	name := source
+	contact := "Please contact the clinic or physiotherapist who gave it to you."
+	if prog != nil {
+		if t := prog.Title.In(p.lang); t != "" {
+			name = t
+		}
+		if c := prog.Contact.In(p.lang); c != "" {
+			contact = "Please contact " + c + "."
+		}
+	}
+	if name == "" {
+		name = "The exercise program"
+	} else {
+		name = fmt.Sprintf("The program %q", name)
+	}
+	p.state = Failed
+	p.failure = &Failure{
+		Title:   "This program cannot be played",
+		Message: name + " has mistakes in it, so Spry cannot play it safely. Nothing has been changed.",
+		Contact: contact,
+		Details: err.Error(),
+	}
+}
+
+// Failure returns why the program cannot be played, or nil.
+func (p *Player) Failure() *Failure { return p.failure }
+
+// State returns the player's state.
+func (p *Player) State() State { return p.state }
+
+// ErrUnknownCommand is returned for a command the player does not know.
+var ErrUnknownCommand = errors.New("player: unknown command")
+
+// Command carries out one of the page's commands at real time now:
+// "start", "pause" (which also resumes), "skip", "speed" with the speed as
+// arg. It returns the session events the command caused.
+func (p *Player) Command(now time.Duration, name, arg string) ([]session.Event, error) {
+	if name == "speed" {
+		return nil, p.setSpeed(now, arg)
+	}
+	if name == "visible" {
+		return p.Update(now), nil
+	}
+	if p.sess == nil || p.state == Failed {
+		return nil, nil
+	}
+	evs := p.Update(now)
+	t := p.now
+	switch name {
+	case "start":
+		if p.state != Ready {
+			return evs, nil
+		}
+		p.state = Playing
+		evs = append(evs, p.sess.Start(t)...)
+	case "pause":
+		switch p.state {
+		case Playing:
+			p.state = Paused
+			evs = append(evs, p.sess.Pause(t)...)
+		case Paused:
+			p.state = Playing
+			evs = append(evs, p.sess.Resume(t)...)
+		}
+	case "skip":
+		if p.state == Playing || p.state == Paused {
+			evs = append(evs, p.sess.Skip(t)...)
+		}
+	default:
+		return evs, fmt.Errorf("%w %q", ErrUnknownCommand, name)
+	}
+	p.noteDone(evs)
+	return evs, nil
+}
+
+func (p *Player) setSpeed(now time.Duration, arg string) error {
+	s, err := strconv.ParseFloat(arg, 64)
+	if err != nil || !validSpeed(s) {
+		return fmt.Errorf("player: speed %q is not one of %v", arg, Speeds)
+	}
+	p.clock.SetSpeed(now, s)
+	return nil
+}
+
+func validSpeed(s float64) bool {
+	for _, v := range Speeds {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Speed returns the playback speed.
+func (p *Player) Speed() float64 { return p.clock.Speed() }
+
+// Update moves the session on to real time now and returns the events that
+// happened since the last call, each at its scheduled session time.
+func (p *Player) Update(now time.Duration) []session.Event {
+	p.now = p.clock.Now(now)
+	if p.sess == nil || (p.state != Playing && p.state != Paused) {
+		return nil
+	}
+	evs := p.sess.Update(p.now)
+	p.noteDone(evs)
+	return evs
+}
+
+func (p *Player) noteDone(evs []session.Event) {
+	for _, e := range evs {
+		if e.Kind == session.SessionDone {
+			p.state = Done
+		}
+	}
+}
+
+// Moving reports whether the figure is moving, so that the screen needs
+// redrawing every frame; when it is not, the page can rest (battery).
+func (p *Player) Moving() bool {
+	return p.state == Playing
+}
+
+// Pose says which motion to show and where in it the figure is.
+type Pose struct {
+	// Clip is the motion clip's ID, "" when there is nothing to show.
+	Clip string
+	// Phase is the clip phase: "start", "up", "hold" or "down".
+	Phase string
+	// Progress is how far through Phase the figure is, 0 to 1.
+	Progress float64
+	// Mirror is set when the figure works its left side.
+	Mirror bool
+	// Target lists the body areas to highlight, during the working phases.
+	Target []string
+}
+
+// Pose returns what the figure should be doing now.
+func (p *Player) Pose() Pose {
+	if p.sess == nil || len(p.items) == 0 {
+		return Pose{}
+	}
+	st := p.sess.State(p.now)
+	i := min(max(st.Exercise, 0), len(p.items)-1)
+	ex := p.items[i].Exercise
+	pose := Pose{Clip: ex.Motion, Phase: "start", Mirror: st.Side == session.Left}
+	switch st.Kind {
+	case session.Up, session.Hold, session.Down:
+		pose.Phase = st.Kind.String()
+		pose.Progress = clamp01(st.Progress)
+		pose.Target = ex.Target
+	}
+	return pose
+}
+
+func clamp01(x float64) float64 {
+	if math.IsNaN(x) {
+		return 0
+	}
+	return min(max(x, 0), 1)
+}

@@ -1,0 +1,224 @@
+package player_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"spry/engine/player"
+	"spry/engine/program"
+	"spry/engine/session"
+)
+
+func library(t *testing.T) *program.Library {
+	t.Helper()
+	return &program.Library{Schema: 1, Exercises: []program.Exercise{
+		{
+			ID: "bridge", Name: program.Text{"en": "Bridge", "fr": "Pont"}, Motion: "bridge", Sides: program.Both,
+			Steps:      program.TextList{"en": {"Lie on your back.", "Lift your hips."}},
+			Target:     []string{"glutes"},
+			BreatheOut: "up",
+			Dose:       program.Dose{Sets: 2, Reps: 3, HoldSeconds: 1, RestSeconds: 10, Tempo: program.Tempo{UpSeconds: 2, DownSeconds: 2}},
+		},
+		{
+			ID: "knee-to-chest", Name: program.Text{"en": "Knee to chest"}, Motion: "bridge", MotionPlaceholder: true,
+			Sides: program.LeftThenRight, Steps: program.TextList{"en": {"Hug one knee."}},
+			Dose: program.Dose{Sets: 1, Reps: 2, HoldSeconds: 5, RestSeconds: 0, Tempo: program.Tempo{UpSeconds: 1, DownSeconds: 1}},
+		},
+	}}
+}
+
+func prog() *program.Program {
+	return &program.Program{
+		Schema: 1, ID: "test", Title: program.Text{"en": "Test program", "fr": "Programme test"},
+		GetReadySeconds: 5, SwitchSideSeconds: 3, RestBetweenExercisesSeconds: 10,
+		Blocks: []program.Block{{Exercise: "bridge"}, {Exercise: "knee-to-chest"}},
+	}
+}
+
+func ready(t *testing.T) *player.Player {
+	t.Helper()
+	p := player.New(library(t), "en")
+	require.NoError(t, p.Load(prog()))
+	require.Equal(t, player.Ready, p.State())
+	return p
+}
+
+func do(t *testing.T, p *player.Player, now time.Duration, name, arg string) []session.Event {
+	t.Helper()
+	evs, err := p.Command(now, name, arg)
+	require.NoError(t, err, "Command(%v, %q, %q)", now, name, arg)
+	return evs
+}
+
+func TestReadyView(t *testing.T) {
+	v := ready(t).View()
+	assert.Equal(t, player.Ready, v.State)
+	assert.Equal(t, "Test program", v.Program)
+	assert.Equal(t, "Bridge", v.Exercise)
+	assert.True(t, v.CanStart)
+	assert.False(t, v.CanPause)
+	assert.Contains(t, v.Status, "2 exercises, about 2 min")
+}
+
+func TestPlaysFromStartToDone(t *testing.T) {
+	p := ready(t)
+	do(t, p, 0, "start", "")
+	require.Equal(t, player.Playing, p.State())
+
+	v := p.View()
+	assert.Equal(t, "Get ready", v.Phase)
+	assert.Equal(t, "5", v.Countdown)
+	assert.True(t, v.CanPause)
+
+	// 5 s get ready, then the first rep's "up" phase, 2 s long.
+	p.Update(5500 * time.Millisecond)
+	v = p.View()
+	assert.Equal(t, "Up — breathe out", v.Phase)
+	assert.Equal(t, "Set 1 of 2", v.Set)
+	assert.Equal(t, "Rep 1 of 3", v.Rep)
+	assert.Equal(t, "2", v.Countdown)
+	pose := p.Pose()
+	assert.Equal(t, "bridge", pose.Clip)
+	assert.Equal(t, "up", pose.Phase)
+	assert.InDelta(t, 0.25, pose.Progress, 1e-9)
+	assert.Equal(t, []string{"glutes"}, pose.Target)
+
+	var reps, done int
+	for now := 5500 * time.Millisecond; now < 10*time.Minute && p.State() != player.Done; now += 16 * time.Millisecond {
+		for _, e := range p.Update(now) {
+			switch e.Kind {
+			case session.RepCounted:
+				reps++
+			case session.SessionDone:
+				done++
+			}
+		}
+	}
+	assert.Equal(t, player.Done, p.State())
+	assert.Equal(t, 1, done)
+	assert.Equal(t, 2*3+2*2, reps, "bridge 2×3 and knee-to-chest 2 per side")
+	v = p.View()
+	assert.Equal(t, "Session done. Well done!", v.Status)
+	assert.False(t, v.CanPause)
+	assert.False(t, v.CanStart)
+}
+
+func TestPauseStopsTheCounters(t *testing.T) {
+	p := ready(t)
+	do(t, p, 0, "start", "")
+	do(t, p, 6*time.Second, "pause", "")
+	require.Equal(t, player.Paused, p.State())
+	before := p.View()
+	assert.Equal(t, "Paused", before.Status)
+	assert.True(t, before.Paused)
+
+	p.Update(60 * time.Second)
+	after := p.View()
+	assert.Equal(t, before.Countdown, after.Countdown)
+	assert.Equal(t, before.Rep, after.Rep)
+
+	do(t, p, 60*time.Second, "pause", "") // the same button resumes
+	require.Equal(t, player.Playing, p.State())
+	p.Update(61 * time.Second)
+	assert.Equal(t, "Hold", p.View().Phase, "1 s of up was left at the pause")
+}
+
+func TestSpeedPlaysFaster(t *testing.T) {
+	p := ready(t)
+	do(t, p, 0, "speed", "4")
+	assert.Equal(t, 4.0, p.Speed())
+	do(t, p, 0, "start", "")
+	p.Update(time.Second) // 4 s of session time
+	assert.Equal(t, "1", p.View().Countdown)
+	assert.Equal(t, 4.0, p.View().Speed)
+}
+
+func TestBadSpeedIsRefused(t *testing.T) {
+	p := ready(t)
+	for _, arg := range []string{"", "0", "-1", "3", "NaN", "1e9", "fast"} {
+		_, err := p.Command(0, "speed", arg)
+		assert.Error(t, err, "Command(speed, %q)", arg)
+	}
+	assert.Equal(t, 1.0, p.Speed())
+}
+
+func TestUnknownCommand(t *testing.T) {
+	p := ready(t)
+	_, err := p.Command(0, "jump", "")
+	assert.ErrorIs(t, err, player.ErrUnknownCommand)
+}
+
+func TestSkipMovesToTheNextExercise(t *testing.T) {
+	p := ready(t)
+	do(t, p, 0, "start", "")
+	do(t, p, time.Second, "skip", "") // skip get ready
+	p.Update(1500 * time.Millisecond)
+	assert.Equal(t, "Up — breathe out", p.View().Phase)
+	evs := do(t, p, 2*time.Second, "skip", "") // skip the bridge
+	var skipped bool
+	for _, e := range evs {
+		if e.Kind == session.ExerciseDone && e.Exercise == 0 {
+			skipped = e.Skipped
+		}
+	}
+	assert.True(t, skipped, "the bridge is reported as skipped")
+	assert.Equal(t, "Rest", p.View().Phase)
+}
+
+func TestSidesAndMirroring(t *testing.T) {
+	p := ready(t)
+	do(t, p, 0, "start", "")
+	do(t, p, 0, "skip", "") // get ready
+	do(t, p, 0, "skip", "") // bridge
+	do(t, p, 0, "skip", "") // rest
+	do(t, p, 0, "skip", "") // get ready for knee-to-chest
+	v := p.View()
+	assert.Equal(t, "Knee to chest", v.Exercise)
+	assert.Equal(t, "Left side", v.Side)
+	assert.True(t, p.Pose().Mirror, "the left side is shown mirrored")
+}
+
+func TestInvalidProgramFails(t *testing.T) {
+	bad := prog()
+	bad.Blocks[1].Exercise = "no-such-exercise"
+	bad.Contact = program.Text{"en": "Dr Lee at Riverside Physio"}
+	p := player.New(library(t), "en")
+	require.Error(t, p.Load(bad))
+	assert.Equal(t, player.Failed, p.State())
+
+	v := p.View()
+	require.NotNil(t, v.Error)
+	assert.Contains(t, v.Error.Message, `"Test program"`)
+	assert.Contains(t, v.Error.Message, "cannot play it")
+	assert.Equal(t, "Please contact Dr Lee at Riverside Physio.", v.Error.Contact)
+	assert.Contains(t, p.Failure().Details, "blocks[1].exercise")
+	assert.False(t, v.CanStart)
+
+	// Nothing can be started, and the details stay out of the page's JSON.
+	do(t, p, 0, "start", "")
+	assert.Equal(t, player.Failed, p.State())
+	assert.NotContains(t, string(v.JSON()), "blocks[1]")
+}
+
+func TestUnreadableFileFails(t *testing.T) {
+	p := player.New(library(t), "en")
+	require.Error(t, p.LoadFile("clinic/program.json", []byte(`{"schema": 1, "id": `)))
+	v := p.View()
+	require.NotNil(t, v.Error)
+	assert.Contains(t, v.Error.Message, "clinic/program.json")
+	assert.Contains(t, v.Error.Contact, "clinic or physiotherapist")
+}
+
+func TestViewJSONIsText(t *testing.T) {
+	lib := library(t)
+	lib.Exercises[0].Name["en"] = `<img src=x onerror=alert(1)>`
+	p := player.New(lib, "en")
+	require.NoError(t, p.Load(prog()))
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(p.View().JSON(), &got))
+	assert.Equal(t, `<img src=x onerror=alert(1)>`, got["exercise"], "names travel as plain strings for textContent")
+}
