@@ -293,13 +293,15 @@ func (s *Session) at(now time.Duration) time.Duration {
 	return now
 }
 
-// act prepares an action at now: it moves a running session on to now, and
-// makes a paused one count the pause so far, so that the segment the action
-// leads to begins at now. It returns now, clamped as by at.
+// act prepares an action at now: it moves a running session on to now, or
+// for a paused one counts the pause so far and restarts it at now, so that a
+// segment the action leads to begins at now. It returns now, clamped as by at.
 func (s *Session) act(now time.Duration) time.Duration {
 	now = s.at(now)
 	if s.paused {
-		s.pausedFor += now - s.pauseAt
+		// Count the pause so far, with the segment's clock still frozen.
+		s.unpause(now)
+		s.paused = true
 		s.pauseAt = now
 	} else {
 		s.advance(now)
