@@ -70,12 +70,12 @@ type Failure struct {
 // nothing can be started.
 func (p *Player) Load(prog *program.Program) error {
 	if err := prog.Validate(p.lib); err != nil {
-		p.fail(prog, prog.ID, err)
+		p.fail(prog, prog.ID, "has mistakes in it", err)
 		return err
 	}
 	items, err := prog.Items(p.lib)
 	if err != nil {
-		p.fail(prog, prog.ID, err)
+		p.fail(prog, prog.ID, "has mistakes in it", err)
 		return err
 	}
 	p.prog, p.items = prog, items
@@ -90,7 +90,7 @@ func (p *Player) Load(prog *program.Program) error {
 func (p *Player) LoadFile(source string, data []byte) error {
 	prog, err := program.DecodeProgram(bytes.NewReader(data))
 	if err != nil {
-		p.fail(nil, source, err)
+		p.fail(nil, source, "could not be read", err)
 		return err
 	}
 	return p.Load(prog)
@@ -99,10 +99,12 @@ func (p *Player) LoadFile(source string, data []byte) error {
 // Fail puts the player in the failed state for a program that could not even
 // be read, such as a file that did not download.
 func (p *Player) Fail(source string, err error) {
-	p.fail(nil, source, err)
+	p.fail(nil, source, "could not be loaded", err)
 }
 
-func (p *Player) fail(prog *program.Program, source string, err error) {
+// fail shows the patient that the program named source (or prog, when it
+// could be decoded) cannot be played because of what went wrong.
+func (p *Player) fail(prog *program.Program, source, what string, err error) {
 	name := source
 	contact := "Please contact the clinic or physiotherapist who gave it to you."
 	if prog != nil {
@@ -121,7 +123,7 @@ func (p *Player) fail(prog *program.Program, source string, err error) {
 	p.state = Failed
 	p.failure = &Failure{
 		Title:   "This program cannot be played",
-		Message: name + " has mistakes in it, so Spry cannot play it safely. Nothing has been changed.",
+		Message: name + " " + what + ", so Spry cannot play it. Nothing has been changed.",
 		Contact: contact,
 		Details: err.Error(),
 	}

@@ -5,11 +5,9 @@ import (
 	"syscall/js"
 )
 
-// The page's globals, looked up once. site/app.js sets spryPage before it
-// starts the player.
+// The browser's globals, looked up once.
 var (
 	global      = js.Global()
-	hostObject  = global.Get("spryPage")
 	console     = global.Get("console")
 	performance = global.Get("performance")
 )
@@ -23,11 +21,13 @@ type browser struct {
 
 // Browser returns the page the player was loaded into. It fails when the page
 // did not set up the spryPage object the player talks to.
+// site/app.js sets the spryPage object before it starts the player.
 func Browser() (Host, error) {
-	if hostObject.Type() != js.TypeObject {
+	host := global.Get("spryPage")
+	if host.Type() != js.TypeObject {
 		return nil, errNoHost
 	}
-	return &browser{host: hostObject}, nil
+	return &browser{host: host}, nil
 }
 
 func (b *browser) Params() Params {
