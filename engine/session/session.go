@@ -267,7 +267,8 @@ func (s *Session) State(now time.Duration) State {
 		st.TotalElapsed = end - c.startAt - c.pausedFor
 	}
 	if c.done || len(c.plan) == 0 {
-		st.Kind, st.Done, st.Progress = Done, true, 1
+		// Finished, or nothing to play: no position.
+		st.Kind, st.Progress = Done, 1
 		return st
 	}
 	g := c.plan[c.cur]
