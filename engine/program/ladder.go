@@ -91,6 +91,9 @@ type RuleSet struct {
 	// WeeklyPainRise is the rise in 7-day average pain, against the previous
 	// 7 days, that steps the whole program back (P4).
 	WeeklyPainRise float64 `json:"weeklyPainRise"`
+	// WeeklyMinReadings is how many pain readings each 7-day window needs
+	// before its average counts for P4 (convention).
+	WeeklyMinReadings int `json:"weeklyMinReadings"`
 	// GapDays is the longest break, in days, after which the block is not
 	// stepped back and sessions still count as "in a row" (convention).
 	GapDays int `json:"gapDays"`
@@ -113,6 +116,7 @@ func DefaultRules() RuleSet {
 		AfterPainMax:          5,
 		MorningStepBack:       2,
 		WeeklyPainRise:        2,
+		WeeklyMinReadings:     3,
 		GapDays:               14,
 		Graded: GradedRules{
 			BaselineSessions: 3,
@@ -284,6 +288,7 @@ func (r *RuleSet) Validate(path string) error {
 	if !(r.WeeklyPainRise > 0 && r.WeeklyPainRise <= 10) {
 		add("weeklyPainRise", "%g is not above 0 and at most 10", r.WeeklyPainRise)
 	}
+	atLeast("weeklyMinReadings", r.WeeklyMinReadings, 1)
 	atLeast("gapDays", r.GapDays, 1)
 	atLeast("graded.baselineSessions", r.Graded.BaselineSessions, 1)
 	if !(r.Graded.QuotaFraction > 0 && r.Graded.QuotaFraction <= 1) {

@@ -1,0 +1,365 @@
+// Package progress keeps the patient's progress log and turns it into the
+// next session's plan. The log is a list of versioned JSON records (sessions,
+// next-morning pain, clinician resumes) kept in a Store; Next is a pure
+// function from a program, its library, the log and the current time to a
+// Plan whose every change carries a reason the patient can read
+// (CLINICAL.md A and B). Nothing here reads the clock: time is passed in.
+package progress
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"time"
+)
+
+// Version is the record schema this code writes. Records of older versions
+// are migrated when decoded; newer ones are refused.
+const Version = 1
+
+// Kind says what a record holds.
+type Kind string
+
+// The kinds of record.
+const (
+	// KindSession is one exercise session.
+	KindSession Kind = "session"
+	// KindMorning is the next-morning pain after a session, which may be
+	// logged long after the session, even after the next one.
+	KindMorning Kind = "morning"
+	// KindResume says the clinician has reviewed a block stopped for
+	// spreading leg symptoms (P5) and it may be played again.
+	KindResume Kind = "resume"
+)
+
+// Record is one entry of the progress log: a versioned envelope holding
+// exactly one payload, the one its Kind names.
+type Record struct {
+	// V is the schema version, Version when written by this code.
+	V int `json:"v"`
+	// ID is unique across devices (see NewID); storing a record twice
+	// under one ID keeps one copy.
+	ID   string `json:"id"`
+	Kind Kind   `json:"kind"`
+	// Program is the ID of the program the record belongs to.
+	Program string   `json:"program"`
+	Session *Session `json:"session,omitempty"`
+	Morning *Morning `json:"morning,omitempty"`
+	Resume  *Resume  `json:"resume,omitempty"`
+}
+
+// Session is what the patient did and reported in one session. Pain and
+// effort are on 0–10 scales; nil means not asked or not answered.
+type Session struct {
+	Started time.Time `json:"started"`
+	// Ended is zero while the session is in progress.
+	Ended      time.Time `json:"ended,omitzero"`
+	PainBefore *int      `json:"painBefore,omitempty"`
+	PainAfter  *int      `json:"painAfter,omitempty"`
+	// Effort answers "How hard was that?" (0–10).
+	Effort *int   `json:"effort,omitempty"`
+	Note   string `json:"note,omitempty"`
+	// RedFlags holds the answers to the red-flag screen when it was shown
+	// before this session.
+	RedFlags *RedFlags `json:"redFlags,omitempty"`
+	// NewNumbness reports new numbness or weakness (P5: show the red-flag
+	// screen again).
+	NewNumbness bool       `json:"newNumbness,omitempty"`
+	Exercises   []Exercise `json:"exercises"`
+}
+
+// RedFlags holds the answers to the red-flag screen of CLINICAL.md D.
+type RedFlags struct {
+	// Yes lists the numbers (1–11, as in CLINICAL.md D) of the questions
+	// answered yes; empty means every answer was no.
+	Yes []int `json:"yes"`
+}
+
+// Emergency reports whether any emergency question (1–5) was answered yes.
+func (r *RedFlags) Emergency() bool {
+	for _, q := range r.Yes {
+		if q <= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// Exercise is what was done of one program block in a session.
+type Exercise struct {
+	// Block is the index of the block in the program.
+	Block int `json:"block"`
+	// Step is the index of the ladder step played (0 without a ladder).
+	Step     int    `json:"step"`
+	Exercise string `json:"exercise"`
+	// Target is the dose the plan asked for.
+	Target Target `json:"target"`
+	// Sets lists the sets done, in order.
+	Sets []Set `json:"sets,omitempty"`
+	// PainDuring is the highest pain reported during the exercise.
+	PainDuring *int `json:"painDuring,omitempty"`
+	Skipped    bool `json:"skipped,omitempty"`
+	// StoppedForPain is set when the patient stopped the exercise because
+	// of pain (P1).
+	StoppedForPain bool `json:"stoppedForPain,omitempty"`
+	// Spreading is set when leg symptoms spread further down the leg
+	// during or after the exercise (P5).
+	Spreading bool `json:"spreading,omitempty"`
+}
+
+// Target is the dose a plan asked for.
+type Target struct {
+	Sets        int     `json:"sets"`
+	Reps        int     `json:"reps"`
+	HoldSeconds float64 `json:"holdSeconds,omitempty"`
+}
+
+// Set is one set done: repetitions completed and the shortest hold among
+// them.
+type Set struct {
+	Reps        int     `json:"reps"`
+	HoldSeconds float64 `json:"holdSeconds,omitempty"`
+}
+
+// Morning is the pain reported the morning after a session.
+type Morning struct {
+	// Session is the ID of the session record it follows.
+	Session string    `json:"session"`
+	At      time.Time `json:"at"`
+	Pain    int       `json:"pain"`
+}
+
+// Resume lets a block stopped for spreading symptoms be played again.
+type Resume struct {
+	Block int       `json:"block"`
+	At    time.Time `json:"at"`
+}
+
+// Time returns when the record's event happened: the start of a session,
+// the time of a morning report or of a resume.
+func (r *Record) Time() time.Time {
+	switch {
+	case r.Session != nil:
+		return r.Session.Started
+	case r.Morning != nil:
+		return r.Morning.At
+	case r.Resume != nil:
+		return r.Resume.At
+	}
+	return time.Time{}
+}
+
+// Pain returns a pointer to n, for filling the optional scores of a Session.
+func Pain(n int) *int { return &n }
+
+// NewID returns a record ID unique across devices: the time in UTC to the
+// second, then 12 random hex digits read from random (crypto/rand.Reader
+// when nil).
+func NewID(t time.Time, random io.Reader) (string, error) {
+	if random == nil {
+		random = rand.Reader
+	}
+	var b [6]byte
+	if _, err := io.ReadFull(random, b[:]); err != nil {
+		return "", fmt.Errorf("progress: new record ID: %w", err)
+	}
+	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:]), nil
+}
+
+// MaxRecordSize is the largest encoded record DecodeRecord accepts.
+const MaxRecordSize = 64 << 10
+
+// migrations[v] turns a record of version v into one of version v+1. There
+// is no released version before 1, so the table is empty; a change of
+// format adds an entry here and a fixture of the old version under
+// testdata/records/.
+var migrations = map[int]func(json.RawMessage) (json.RawMessage, error){}
+
+// Encode returns the JSON form of r, stamped with the current Version. It
+// refuses a record that does not pass Validate.
+func Encode(r Record) ([]byte, error) {
+	r.V = Version
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(r)
+}
+
+// DecodeRecord decodes one stored record strictly, migrating older schema
+// versions, and validates it. Every error names the record and the field.
+func DecodeRecord(data []byte) (Record, error) {
+	if len(data) > MaxRecordSize {
+		return Record{}, fmt.Errorf("record: %d bytes is more than the %d allowed", len(data), MaxRecordSize)
+	}
+	var head struct {
+		V  *int   `json:"v"`
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return Record{}, fmt.Errorf("record: not a JSON object with a version: %v", err)
+	}
+	name := "record"
+	if head.ID != "" {
+		name = fmt.Sprintf("record %q", clip(head.ID))
+	}
+	switch {
+	case head.V == nil:
+		return Record{}, fmt.Errorf("%s: v: missing schema version", name)
+	case *head.V > Version:
+		return Record{}, fmt.Errorf("%s: v: version %d is newer than this app reads (%d): update the app", name, *head.V, Version)
+	case *head.V < 1:
+		return Record{}, fmt.Errorf("%s: v: version %d does not exist", name, *head.V)
+	}
+	raw := json.RawMessage(data)
+	for v := *head.V; v < Version; v++ {
+		m, ok := migrations[v]
+		if !ok {
+			return Record{}, fmt.Errorf("%s: v: no migration from version %d", name, v)
+		}
+		var err error
+		if raw, err = m(raw); err != nil {
+			return Record{}, fmt.Errorf("%s: migrating from version %d: %v", name, v, err)
+		}
+	}
+	var r Record
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.DisallowUnknownFields()
+	if err := d.Decode(&r); err != nil {
+		return Record{}, fmt.Errorf("%s: %v", name, err)
+	}
+	if d.More() {
+		return Record{}, fmt.Errorf("%s: data after the record", name)
+	}
+	r.V = Version
+	if err := r.Validate(); err != nil {
+		return Record{}, err
+	}
+	return r, nil
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// MaxIDLength is the longest record ID accepted.
+const MaxIDLength = 100
+
+// Validate checks the record's fields and returns every problem at once,
+// each as `record "id": field: message`.
+func (r *Record) Validate() error {
+	var errs []error
+	name := fmt.Sprintf("record %q", clip(r.ID))
+	add := func(field, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s: %s", name, field, fmt.Sprintf(format, args...)))
+	}
+	score := func(field string, p *int) {
+		if p != nil && (*p < 0 || *p > 10) {
+			add(field, "%d is not between 0 and 10", *p)
+		}
+	}
+	if r.ID == "" {
+		add("id", "is empty")
+	} else if len(r.ID) > MaxIDLength {
+		add("id", "is longer than %d characters", MaxIDLength)
+	}
+	if r.Program == "" {
+		add("program", "is empty")
+	}
+	n := 0
+	for _, set := range []bool{r.Session != nil, r.Morning != nil, r.Resume != nil} {
+		if set {
+			n++
+		}
+	}
+	if n > 1 {
+		add("kind", "the record holds more than one of session, morning and resume")
+	}
+	switch r.Kind {
+	case KindSession:
+		s := r.Session
+		if s == nil {
+			add("session", "missing for a session record")
+			break
+		}
+		if s.Started.IsZero() {
+			add("session.started", "missing")
+		}
+		if !s.Ended.IsZero() && s.Ended.Before(s.Started) {
+			add("session.ended", "is before started")
+		}
+		score("session.painBefore", s.PainBefore)
+		score("session.painAfter", s.PainAfter)
+		score("session.effort", s.Effort)
+		if s.RedFlags != nil {
+			for i, q := range s.RedFlags.Yes {
+				if q < 1 || q > 11 {
+					add(fmt.Sprintf("session.redFlags.yes[%d]", i), "%d is not a question number (1 to 11)", q)
+				}
+			}
+		}
+		for i, e := range s.Exercises {
+			p := fmt.Sprintf("session.exercises[%d]", i)
+			if e.Block < 0 {
+				add(p+".block", "%d is negative", e.Block)
+			}
+			if e.Step < 0 {
+				add(p+".step", "%d is negative", e.Step)
+			}
+			if e.Exercise == "" {
+				add(p+".exercise", "is empty")
+			}
+			if e.Target.Sets < 0 || e.Target.Reps < 0 || !okSeconds(e.Target.HoldSeconds) {
+				add(p+".target", "has a negative or invalid value")
+			}
+			for j, set := range e.Sets {
+				if set.Reps < 0 || !okSeconds(set.HoldSeconds) {
+					add(fmt.Sprintf("%s.sets[%d]", p, j), "has a negative or invalid value")
+				}
+			}
+			score(p+".painDuring", e.PainDuring)
+		}
+	case KindMorning:
+		m := r.Morning
+		if m == nil {
+			add("morning", "missing for a morning record")
+			break
+		}
+		if m.Session == "" {
+			add("morning.session", "is empty")
+		}
+		if m.At.IsZero() {
+			add("morning.at", "missing")
+		}
+		score("morning.pain", &m.Pain)
+	case KindResume:
+		if r.Resume == nil {
+			add("resume", "missing for a resume record")
+			break
+		}
+		if r.Resume.Block < 0 {
+			add("resume.block", "%d is negative", r.Resume.Block)
+		}
+		if r.Resume.At.IsZero() {
+			add("resume.at", "missing")
+		}
+	case "":
+		add("kind", "missing")
+	default:
+		add("kind", "unknown kind %q (want session, morning or resume)", clip(string(r.Kind)))
+	}
+	return errors.Join(errs...)
+}
+
+// okSeconds reports whether s is a usable duration in seconds.
+func okSeconds(s float64) bool {
+	return s >= 0 && !math.IsInf(s, 0) && !math.IsNaN(s) && s < 1e6
+}
