@@ -28,6 +28,10 @@ import (
 //
 // Do not weaken this test to let an import through: move the code that needs
 // it out of engine/ instead.
+//
+// go test cannot see what go list reads, but TestEngineDoesNotReadTheClock,
+// in the same test binary, opens every engine source file and directory: a
+// changed or new file there reruns both rather than reusing a cached pass.
 func TestEngineImportsOnlyStandardLibrary(t *testing.T) {
 	forbidden := []string{"syscall/js"} // standard, but not for the engine
 	root := moduleRoot(t)
