@@ -222,7 +222,9 @@ func (s *Session) AdjustRest(now, d time.Duration) []Event {
 	return s.flush()
 }
 
-// State describes a session at a moment, for display.
+// State describes a session at a moment, for display. Before Start it
+// describes the first segment, not yet begun. Once the session is done (or
+// if it has nothing to play), Kind is Done and the position fields are zero.
 type State struct {
 	// Kind is the kind of the segment under way, or Done.
 	Kind Kind
@@ -389,7 +391,7 @@ func (s *Session) enter(i int, at time.Duration) {
 	s.cur, s.segStart, s.counted = i, at, 0
 	if i >= len(s.plan) {
 		s.cur, s.done, s.doneAt = len(s.plan), true, at
-		s.emit(Event{Kind: SessionDone, At: at, Exercise: len(s.exs), Phase: Done})
+		s.emit(Event{Kind: SessionDone, At: at, Phase: Done})
 		return
 	}
 	s.curLen = s.plan[i].Length
