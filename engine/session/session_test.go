@@ -260,6 +260,9 @@ func TestTimelinesWithActions(t *testing.T) {
 	}
 	want := playWith(session.New(mixed, mixedTiming), every(time.Millisecond)(1100*time.Second), acts)
 	require.Equal(t, session.SessionDone, want[len(want)-1].Kind, "last event")
+	for i := 1; i < len(want); i++ {
+		require.LessOrEqual(t, want[i-1].At, want[i].At, "events out of order: %v then %v", want[i-1], want[i])
+	}
 	for _, tl := range timelines {
 		if tl.name == "resumed after ten minutes" || tl.name == "clock jumps backwards" {
 			// Taps during a hidden tab or on a clock that runs backwards
@@ -404,6 +407,20 @@ func BenchmarkUpdate(b *testing.B) {
 		}
 	}
 	_ = n
+}
+
+// BenchmarkSession plays the mixed program through at 60 frames a second:
+// one op is a whole session of 221 s (13,260 frames).
+func BenchmarkSession(b *testing.B) {
+	frames := fps60(221 * time.Second)
+	b.ReportAllocs()
+	for b.Loop() {
+		s := session.New(mixed, mixedTiming)
+		s.Start(0)
+		for _, f := range frames {
+			s.Update(f)
+		}
+	}
 }
 
 func BenchmarkState(b *testing.B) {
