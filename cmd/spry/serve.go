@@ -62,7 +62,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	// The e2e harness reads the port from this line.
-	fmt.Fprintf(stdout, "Spry is running at http://%s/\n", ln.Addr())
+	fmt.Fprintf(stdout, "Spry is running at %s\n", siteURL(ln.Addr()))
 
 	select {
 	case err := <-done:
@@ -78,4 +78,17 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "Spry stopped.")
 	return 0
+}
+
+// siteURL is the address to open in a browser for a listener's address: a
+// wildcard host (":8080", "0.0.0.0:8080") becomes 127.0.0.1.
+func siteURL(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String() + "/"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }
