@@ -1,0 +1,5 @@
+package programs
+
+// LoadLibrary lets the external tests load library files from any file
+// system.
+var LoadLibrary = loadLibrary
