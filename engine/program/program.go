@@ -7,8 +7,9 @@ package program
 // and writes. A file carrying a newer version is refused with a clear message.
 const Schema = 1
 
-// Text is a string in several languages, keyed by BCP 47 language code
-// ("en", "fr"). English is always present in a valid file.
+// Text is a string in several languages, keyed by two-letter lowercase
+// ISO 639-1 language code ("en", "fr"). English is always present in a valid
+// file.
 type Text map[string]string
 
 // In returns the text in lang, falling back to English.
@@ -118,7 +119,7 @@ type Program struct {
 type Block struct {
 	// Exercise is the ID of an exercise in the library.
 	Exercise string `json:"exercise"`
-	// Dose overrides the exercise's default dose when set.
+	// Dose, when set, replaces the exercise's default dose as a whole.
 	Dose *Dose `json:"dose,omitempty"`
 
 	// The fields below drive progressive loading (ladder.go). A block with
