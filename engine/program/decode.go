@@ -184,7 +184,7 @@ func (c *checker) next() int {
 func (c *checker) fail(offset int, path, format string, args ...any) error {
 	c.errs = append(c.errs, &DecodeError{Line: lineAt(c.data, offset), Path: path, Msg: fmt.Sprintf(format, args...)})
 	if len(c.errs) >= maxDecodeErrors {
-		c.errs = append(c.errs, &DecodeError{Msg: "too many errors"})
+		c.errs = append(c.errs, &DecodeError{Msg: fmt.Sprintf("too many errors: stopped after the first %d", maxDecodeErrors)})
 		return errStop
 	}
 	return nil
