@@ -33,8 +33,10 @@ const (
 // ("blocks[2].dose.reps"). Validate joins them with errors.Join; use
 // errors.As, or split Error() on newlines, to read them one by one.
 type FieldError struct {
+	// Path names the field, as in "blocks[2].dose.reps".
 	Path string
-	Msg  string
+	// Msg says what is wrong with it.
+	Msg string
 }
 
 // Error returns the problem as "path: msg".
