@@ -2,25 +2,13 @@ package progress
 
 import "spry/engine/program"
 
-// variable names what changed to reach a level from the one below it.
-type variable int
-
-const (
-	varNone variable = iota // the first level of the ladder
-	varReps
-	varHold
-	varSets
-	varStep // the first level of a harder variation
-)
-
 // level is one rung of a block's progression: a ladder step at one dose.
 // A block's levels run easiest first, changing one variable at a time in
 // the order of CLINICAL.md B: reps up to the ceiling, then the hold up to
 // its cap, then sets, then the next variation at its own starting dose.
 type level struct {
-	step    int
-	dose    program.Dose
-	changed variable
+	step int
+	dose program.Dose
 }
 
 // levels expands the ladder of b into its levels and returns them with the
@@ -33,17 +21,13 @@ func levels(b *program.Block, lib *program.Library, r *program.RuleSet) ([]level
 			start = len(out)
 		}
 		d, ok := b.StepDose(s, lib)
-		first := varStep
-		if s == 0 {
-			first = varNone
-		}
-		out = append(out, level{step: s, dose: d, changed: first})
+		out = append(out, level{step: s, dose: d})
 		if !ok {
 			continue // a dangling reference: validation reports it
 		}
 		for d.Reps < r.RepCeiling {
 			d.Reps = min(d.Reps+r.RepStep, r.RepCeiling)
-			out = append(out, level{step: s, dose: d, changed: varReps})
+			out = append(out, level{step: s, dose: d})
 		}
 		if d.HoldSeconds > 0 {
 			limit := r.HoldCapSeconds
@@ -52,12 +36,12 @@ func levels(b *program.Block, lib *program.Library, r *program.RuleSet) ([]level
 			}
 			for d.HoldSeconds < limit {
 				d.HoldSeconds = min(d.HoldSeconds+r.HoldStepSeconds, limit)
-				out = append(out, level{step: s, dose: d, changed: varHold})
+				out = append(out, level{step: s, dose: d})
 			}
 		}
 		for d.Sets < r.MaxSets {
 			d.Sets++
-			out = append(out, level{step: s, dose: d, changed: varSets})
+			out = append(out, level{step: s, dose: d})
 		}
 	}
 	return out, start

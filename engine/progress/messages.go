@@ -43,13 +43,14 @@ var messages = map[string]map[string]string{
 		"quota-goal": "%[1]s stays at %[2]s reps in all, its goal.",
 
 		// What changes.
-		"reps":      "%[1]s → %[2]s reps",
-		"hold":      "hold %[1]s → %[2]s s",
-		"sets":      "%[1]s → %[2]s sets",
-		"step-up":   "next version, %[1]s, %[2]s",
-		"step-down": "back to %[1]s, %[2]s",
-		"dose":      "%[1]s × %[2]s reps",
-		"dose-hold": "%[1]s × %[2]s reps, %[3]s s hold",
+		"reps":        "%[1]s → %[2]s reps",
+		"hold":        "hold %[1]s → %[2]s s",
+		"sets":        "%[1]s → %[2]s sets",
+		"sets-to-one": "%[1]s sets → 1 set",
+		"step-up":     "next version, %[1]s, %[2]s",
+		"step-down":   "back to %[1]s, %[2]s",
+		"dose":        "%[1]s × %[2]s reps",
+		"dose-hold":   "%[1]s × %[2]s reps, %[3]s s hold",
 
 		// Why: step up.
 		"why-progress":       "Your last %[1]s sessions were done in full with pain at %[2]s/10 or less.",
@@ -87,7 +88,7 @@ var messages = map[string]map[string]string{
 		"rf-spread":      "You reported leg symptoms spreading on %[1]s: please answer the warning-sign questions again.",
 		"rf-emergency":   "On %[1]s you answered yes to an emergency warning sign. Go to the emergency department now; do not exercise.",
 		"rf-urgent":      "On %[1]s you answered yes to a warning sign. Contact your doctor or physiotherapist today; do not start or progress your exercises until then.",
-		"clock-future":   "%[1]s records are dated after now: the device clock may have changed. They are counted as just done.",
+		"clock-future":   "Records dated after now: %[1]s. The device clock may have changed; they are counted as just done.",
 		"fixed":          "%[1]s: %[2]s, as prescribed.",
 		"graded-stopped": "Stop %[1]s for now. %[2]s",
 	},

@@ -228,13 +228,14 @@ type weekly struct {
 }
 
 // weeklyAt averages the readings in (t-7d, t], (t-14d, t-7d] and
-// (t-21d, t-14d].
-func (h *history) weeklyAt(t time.Time) weekly {
+// (t-21d, t-14d]. With before set, a reading at t itself is left out: the
+// windows are those the plan made just before a session at t saw.
+func (h *history) weeklyAt(t time.Time, before bool) weekly {
 	var w weekly
 	var sum [3]float64
 	add := func(at time.Time, pain int) {
 		d := t.Sub(at)
-		if d < 0 {
+		if d < 0 || (d == 0 && before) {
 			return
 		}
 		if k := int(d / (7 * day)); k < 3 {
@@ -296,9 +297,9 @@ func Next(p *program.Program, lib *program.Library, log []Record, now time.Time)
 		}
 	}
 	plan := Plan{Program: p.ID, Now: now}
-	pl.wNow = pl.h.weeklyAt(now)
+	pl.wNow = pl.h.weeklyAt(now, false)
 	if n := len(pl.h.sessions); n > 0 {
-		pl.wBefore = pl.h.weeklyAt(pl.h.sessions[n-1].at.Add(-time.Nanosecond))
+		pl.wBefore = pl.h.weeklyAt(pl.h.sessions[n-1].at, true)
 	}
 	pl.redFlags(&plan)
 
@@ -480,7 +481,7 @@ func (pl *planner) block(i int, entries []entry) (bp BlockPlan, fresh, p4 bool) 
 		pl.stepBack(&bp, b, lv, cur, RuleP2, msg("why-p2", Date(ls.at), *a, r.AfterPainMax))
 		return bp, fresh, p4
 	}
-	run := pl.run(entries, lv, start, cur, &r)
+	run := pl.run(entries, lv, cur, &r)
 	for _, e := range run {
 		m := pl.h.morningOf(e.si)
 		if m == nil {
@@ -593,13 +594,14 @@ func (pl *planner) resumedAfter(i int, last *entry) bool {
 	return false
 }
 
-// run returns the entries played at level cur, newest first, back to the
-// first at another level or before a break longer than r.GapDays.
-func (pl *planner) run(entries []entry, lv []level, start, cur int, r *program.RuleSet) []entry {
+// run returns the entries played at exactly level cur, newest first, back
+// to the first at another dose or before a break longer than r.GapDays.
+func (pl *planner) run(entries []entry, lv []level, cur int, r *program.RuleSet) []entry {
 	var out []entry
 	for k := len(entries) - 1; k >= 0; k-- {
 		e := entries[k]
-		if match(lv, start, e.ex) != cur {
+		d, t := lv[cur].dose, e.ex.Target
+		if e.ex.Step != lv[cur].step || t.Sets != d.Sets || t.Reps != d.Reps || t.HoldSeconds != d.HoldSeconds {
 			break
 		}
 		if len(out) > 0 {
@@ -694,6 +696,9 @@ func (pl *planner) what(b *program.Block, from, to level) Message {
 	}
 	if from.dose.HoldSeconds != to.dose.HoldSeconds {
 		return msg("hold", from.dose.HoldSeconds, to.dose.HoldSeconds)
+	}
+	if to.dose.Sets == 1 {
+		return msg("sets-to-one", from.dose.Sets)
 	}
 	return msg("sets", from.dose.Sets, to.dose.Sets)
 }

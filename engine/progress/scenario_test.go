@@ -32,7 +32,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/*
 // Log lines, in the order the records reached the device:
 //
 //	2026-01-05 09:00 [id=s1] [pain=B/D/A] [before=B] [after=A] [effort=E]
-//	    [morning=M] [redflags=no|1,6] [numb] | SEGMENT | SEGMENT ...
+//	    [morning=M] [redflags=no|1,6] [numb] [program=ID] | SEGMENT ...
 //	morning 2026-01-06 07:30 of=s1 pain=2
 //	resume 2026-01-07 10:00 block=0
 //
@@ -158,6 +158,7 @@ func play(t testing.TB, p *program.Program, lib *program.Library, log string) ([
 		plan := progress.Next(p, lib, recs, at)
 		s := &progress.Session{Started: at, Ended: at.Add(20 * time.Minute)}
 		id := fmt.Sprintf("s%d", n)
+		pid := p.ID
 		var during *int
 		morning := -1
 		for _, kv := range head[2:] {
@@ -188,6 +189,8 @@ func play(t testing.TB, p *program.Program, lib *program.Library, log string) ([
 				}
 			case "numb":
 				s.NewNumbness = true
+			case "program":
+				pid = v
 			default:
 				t.Fatalf("%s: unknown %q", where, kv)
 			}
@@ -208,7 +211,7 @@ func play(t testing.TB, p *program.Program, lib *program.Library, log string) ([
 			}
 		}
 		trace.WriteString("\n")
-		recs = append(recs, progress.Record{V: 1, ID: id, Kind: progress.KindSession, Program: p.ID, Session: s})
+		recs = append(recs, progress.Record{V: 1, ID: id, Kind: progress.KindSession, Program: pid, Session: s})
 		if morning >= 0 {
 			y, mo, d := at.Date()
 			recs = append(recs, progress.Record{V: 1, ID: "m-" + id, Kind: progress.KindMorning, Program: p.ID,
