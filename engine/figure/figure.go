@@ -1,0 +1,352 @@
+// Package figure turns a posed body into a Drawing: an ordered list of
+// filled shapes (tapered limbs with round caps, a torso and head with volume,
+// a mat with a soft contact shadow, and an optional highlight of the areas
+// an exercise works). A Drawing is plain data: the browser player translates
+// it to ebiten paths, and SVG renders it in pure Go for stills and tests.
+//
+// Drawing coordinates are in body heights, x to the right and y DOWN from the
+// top-left corner of the view, so that renderers only scale and offset.
+package figure
+
+import (
+	"image/color"
+	"math"
+
+	"spry/engine/motion"
+)
+
+// Op is a path command.
+type Op uint8
+
+// The path commands. They mirror ebiten's vector.Path.
+const (
+	// MoveTo starts a new subpath at (X, Y).
+	MoveTo Op = iota
+	// LineTo draws a line to (X, Y).
+	LineTo
+	// CubicTo draws a cubic Bézier curve through controls (X1, Y1), (X2, Y2)
+	// to (X, Y).
+	CubicTo
+	// Arc draws a line to the arc's start, then an arc around centre (X, Y)
+	// with radius R from angle A0 to A1 (radians, measured from +x towards
+	// +y), increasing the angle when CW is set, decreasing it otherwise.
+	Arc
+	// Close closes the subpath.
+	Close
+)
+
+// Cmd is one path command; which fields count depends on Op.
+type Cmd struct {
+	Op             Op
+	X, Y           float64
+	X1, Y1, X2, Y2 float64
+	R, A0, A1      float64
+	CW             bool
+}
+
+// Shape is a filled path: the commands Cmds[Start:End] of its Drawing.
+type Shape struct {
+	Start, End int
+	Fill       color.NRGBA
+}
+
+// Drawing is one frame of the figure as filled shapes, painted in order.
+type Drawing struct {
+	// Width and Height are the size of the view in body heights.
+	Width, Height float64
+	Background    color.NRGBA
+	Shapes        []Shape
+	Cmds          []Cmd
+}
+
+// Rect is an axis-aligned rectangle in world units (y up).
+type Rect struct{ Min, Max motion.Vec }
+
+// DefaultView frames a body lying or kneeling on a mat: 1.3 wide, 0.72 tall,
+// centred on x = 0 with the floor near the bottom.
+var DefaultView = Rect{Min: motion.Vec{X: -0.65, Y: -0.08}, Max: motion.Vec{X: 0.65, Y: 0.64}}
+
+// FarOffset is how far far-side limbs are drawn from where they are, as if
+// seen a little from above and behind, so that a far leg exactly behind the
+// near one still shows.
+var FarOffset = motion.Vec{X: 0.022, Y: 0.004}
+
+// Palette holds the figure's colours. Far-side limbs are drawn darker.
+type Palette struct {
+	Background, Floor, Mat, MatEdge, Shadow color.NRGBA
+	Skin, Hair, Shirt, Trousers             color.NRGBA
+	Highlight                               color.NRGBA
+	// FarShade is how much darker far-side limbs are, 0..1.
+	FarShade float64
+}
+
+// DefaultPalette is a calm, high-contrast palette.
+var DefaultPalette = Palette{
+	Background: color.NRGBA{0xf7, 0xf4, 0xee, 0xff},
+	Floor:      color.NRGBA{0xe6, 0xdf, 0xd3, 0xff},
+	Mat:        color.NRGBA{0x6f, 0xa8, 0xa2, 0xff},
+	MatEdge:    color.NRGBA{0x55, 0x8c, 0x86, 0xff},
+	Shadow:     color.NRGBA{0x2a, 0x3a, 0x38, 0xff},
+	Skin:       color.NRGBA{0xe9, 0xb9, 0x97, 0xff},
+	Hair:       color.NRGBA{0x4b, 0x35, 0x27, 0xff},
+	Shirt:      color.NRGBA{0x3f, 0x7f, 0xc0, 0xff},
+	Trousers:   color.NRGBA{0x36, 0x43, 0x5c, 0xff},
+	Highlight:  color.NRGBA{0xff, 0x8c, 0x42, 0xff},
+	FarShade:   0.28,
+}
+
+// Style says how to draw the figure.
+type Style struct {
+	// View is the part of the world shown; the zero Rect means DefaultView.
+	View Rect
+	// FlipX mirrors the picture so the figure faces the other way.
+	FlipX bool
+	// Highlight names target areas to tint: "core", "lower-back",
+	// "upper-back", "glutes", "hamstrings", "quadriceps", "hip-flexors",
+	// "calves", "shoulders", "obliques". Unknown names are ignored.
+	Highlight []string
+	// HighlightLevel is the highlight's strength, 0 (off) to 1.
+	HighlightLevel float64
+	// Palette is the colours; the zero Palette means DefaultPalette.
+	Palette *Palette
+}
+
+// Areas lists the target areas Style.Highlight understands.
+func Areas() []string {
+	out := make([]string, len(areas))
+	for i, a := range areas {
+		out[i] = a.name
+	}
+	return out
+}
+
+// Draw returns the Drawing of a body at points pts.
+func Draw(pts motion.Points, s Style) Drawing {
+	var d Drawing
+	d.Shapes = make([]Shape, 0, 64)
+	d.Cmds = make([]Cmd, 0, 512)
+	DrawTo(&d, &pts, &s)
+	return d
+}
+
+// DrawTo draws like Draw into d, reusing its slices, so that a player
+// drawing every frame allocates nothing.
+func DrawTo(d *Drawing, pts *motion.Points, s *Style) {
+	b := builder{d: d, pts: pts}
+	b.begin(s)
+	b.body()
+	b.highlight(s)
+}
+
+type builder struct {
+	d     *Drawing
+	shift motion.Vec // added to far-side limbs, so both legs show
+	pts   *motion.Points
+	view  Rect
+	flip  bool
+	pal   *Palette
+	far   Palette // the palette shaded for far-side limbs
+}
+
+func (b *builder) begin(s *Style) {
+	b.view = s.View
+	if b.view == (Rect{}) {
+		b.view = DefaultView
+	}
+	b.flip = s.FlipX
+	b.pal = s.Palette
+	if b.pal == nil {
+		b.pal = &DefaultPalette
+	}
+	b.far = *b.pal
+	for _, c := range []*color.NRGBA{&b.far.Skin, &b.far.Shirt, &b.far.Trousers} {
+		*c = shade(*c, b.pal.FarShade)
+	}
+	d := b.d
+	d.Width = b.view.Max.X - b.view.Min.X
+	d.Height = b.view.Max.Y - b.view.Min.Y
+	d.Background = b.pal.Background
+	d.Shapes = d.Shapes[:0]
+	d.Cmds = d.Cmds[:0]
+
+	// Floor, mat, and shadows of whatever is near the floor.
+	w := b.view
+	b.rect(motion.Vec{X: w.Min.X, Y: w.Min.Y}, motion.Vec{X: w.Max.X, Y: 0}, b.pal.Floor)
+	const matHalf, matThick = 0.6, 0.022
+	b.rect(motion.Vec{X: -matHalf, Y: -matThick}, motion.Vec{X: matHalf, Y: 0}, b.pal.MatEdge)
+	b.rect(motion.Vec{X: -matHalf, Y: -matThick * 0.45}, motion.Vec{X: matHalf, Y: 0}, b.pal.Mat)
+	for _, seg := range shadowSegs {
+		b.shadow(seg[0], seg[1])
+	}
+}
+
+// shadowSegs are the body parts that cast contact shadows.
+var shadowSegs = [][2]motion.Point{
+	{motion.PtPelvis, motion.PtSacrum}, {motion.PtSacrum, motion.PtWaist},
+	{motion.PtWaist, motion.PtChest}, {motion.PtChest, motion.PtNeckBase}, {motion.PtHead, motion.PtHead},
+	{motion.PtKneeNear, motion.PtAnkleNear}, {motion.PtHeelNear, motion.PtToeNear},
+	{motion.PtKneeFar, motion.PtAnkleFar}, {motion.PtHeelFar, motion.PtToeFar},
+	{motion.PtElbowNear, motion.PtWristNear}, {motion.PtWristNear, motion.PtHandNear},
+	{motion.PtElbowFar, motion.PtWristFar}, {motion.PtWristFar, motion.PtHandFar},
+}
+
+// shadow draws a soft flattened ellipse on the floor under the part from p
+// to q, stronger the nearer the part is to the floor.
+func (b *builder) shadow(p, q motion.Point) {
+	const reach = 0.18 // no shadow from parts higher than this
+	a, c := b.pts.At[p], b.pts.At[q]
+	ra, rc := b.pts.Radius[p], b.pts.Radius[q]
+	h := math.Min(a.Y-ra, c.Y-rc)
+	if h >= reach {
+		return
+	}
+	k := 1 - math.Max(0, h)/reach
+	lo := math.Min(a.X-ra, c.X-rc)
+	hi := math.Max(a.X+ra, c.X+rc)
+	mid := motion.Vec{X: (lo + hi) / 2, Y: 0}
+	half := (hi - lo) / 2
+	for _, layer := range [3]struct{ grow, ry, alpha float64 }{
+		{1.25, 0.016, 0.06}, {1.08, 0.011, 0.08}, {0.92, 0.006, 0.10},
+	} {
+		col := b.pal.Shadow
+		col.A = uint8(255 * layer.alpha * k)
+		b.ellipse(mid, half*layer.grow+0.01*(1-k), layer.ry*(0.6+0.4*k), 0, col)
+	}
+}
+
+// body draws the person: far limbs, torso, head, near limbs.
+func (b *builder) body() {
+	P := b.pts
+	p, far := b.pal, &b.far
+	b.shift = FarOffset
+	b.arm(far, motion.PtShoulderFar, motion.PtElbowFar, motion.PtWristFar, motion.PtHandFar)
+	b.leg(far, motion.PtKneeFar, motion.PtAnkleFar, motion.PtHeelFar, motion.PtToeFar)
+	b.shift = motion.Vec{}
+
+	// Neck and head.
+	b.capsule(P.At[motion.PtNeckBase], 0.03, P.At[motion.PtSkull], 0.027, p.Skin)
+	head, skull := P.At[motion.PtHead], P.At[motion.PtSkull]
+	up := unit(head.Sub(skull))
+	front := motion.Vec{X: up.Y, Y: -up.X} // clockwise of up: the face
+	r := P.Radius[motion.PtHead] * 0.95
+	b.circle(head.Add(up.Scale(0.008)).Sub(front.Scale(0.008)), r, p.Hair)
+	b.circle(head.Add(front.Scale(0.006)).Sub(up.Scale(0.004)), r*0.93, p.Skin)
+	b.circle(head.Add(front.Scale(r*0.95)).Sub(up.Scale(0.006)), 0.011, p.Skin) // nose
+	b.circle(head.Sub(front.Scale(0.012)), 0.011, shade(p.Skin, 0.12))          // ear
+
+	// Torso: trousers to just above the pelvis, shirt over it.
+	pelvis, sacrum, waist := P.At[motion.PtPelvis], P.At[motion.PtSacrum], P.At[motion.PtWaist]
+	chest, neck := P.At[motion.PtChest], P.At[motion.PtNeckBase]
+	b.capsule(pelvis, P.Radius[motion.PtPelvis], sacrum, P.Radius[motion.PtSacrum], p.Trousers)
+	belt := sacrum.Lerp(waist, 0.35)
+	b.capsule(sacrum, P.Radius[motion.PtSacrum], belt, 0.063, p.Trousers)
+	b.capsule(belt, 0.061, waist, P.Radius[motion.PtWaist], p.Shirt)
+	b.capsule(waist, P.Radius[motion.PtWaist], chest, P.Radius[motion.PtChest], p.Shirt)
+	b.capsule(chest, P.Radius[motion.PtChest], neck, P.Radius[motion.PtNeckBase], p.Shirt)
+
+	b.leg(p, motion.PtKneeNear, motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeNear)
+	b.arm(p, motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear)
+}
+
+func (b *builder) leg(p *Palette, knee, ankle, heel, toe motion.Point) {
+	P := b.pts
+	hip := P.At[motion.PtPelvis]
+	k, a := P.At[knee], P.At[ankle]
+	// The foot first, so the trouser hem covers the ankle.
+	b.capsule(a, 0.024, P.At[heel], 0.014, p.Skin)
+	b.capsule(a, 0.02, P.At[toe], 0.01, p.Skin)
+	b.capsule(P.At[heel], 0.013, P.At[toe], 0.01, p.Skin)
+	b.capsule(hip, 0.064, k, P.Radius[knee], p.Trousers)
+	b.capsule(k, P.Radius[knee], a, P.Radius[ankle]+0.002, p.Trousers)
+}
+
+func (b *builder) arm(p *Palette, shoulder, elbow, wrist, hand motion.Point) {
+	P := b.pts
+	s, e, w, h := P.At[shoulder], P.At[elbow], P.At[wrist], P.At[hand]
+	b.capsule(w, P.Radius[wrist], h, P.Radius[hand], p.Skin)
+	b.circle(h, P.Radius[hand]+0.002, p.Skin)
+	b.capsule(e, P.Radius[elbow]-0.002, w, P.Radius[wrist], p.Skin)
+	b.capsule(s, 0.037, e, P.Radius[elbow], p.Shirt)
+}
+
+// area is a target area: a band along part of the body, pushed towards its
+// front (side > 0) or back (side < 0).
+type area struct {
+	name  string
+	parts []areaPart
+}
+
+type areaPart struct {
+	a, b  motion.Point
+	fa    float64 // how far from a to b the band starts and ends
+	fb    float64
+	side  float64
+	width float64 // fraction of the body's radius
+}
+
+var areas = []area{
+	{"core", []areaPart{{motion.PtSacrum, motion.PtChest, 0.1, 0.85, 0.45, 0.55}}},
+	{"obliques", []areaPart{{motion.PtSacrum, motion.PtChest, 0.2, 0.8, 0.1, 0.55}}},
+	{"lower-back", []areaPart{{motion.PtSacrum, motion.PtChest, 0, 0.6, -0.45, 0.55}}},
+	{"upper-back", []areaPart{{motion.PtWaist, motion.PtNeckBase, 0.2, 0.9, -0.45, 0.55}}},
+	{"glutes", []areaPart{{motion.PtPelvis, motion.PtSacrum, -0.1, 0.8, -0.45, 0.6}}},
+	{"hip-flexors", []areaPart{{motion.PtPelvis, motion.PtSacrum, 0.1, 0.9, 0.45, 0.5}}},
+	{"hamstrings", []areaPart{{motion.PtPelvis, motion.PtKneeNear, 0.25, 0.85, -0.4, 0.55}}},
+	{"quadriceps", []areaPart{{motion.PtPelvis, motion.PtKneeNear, 0.2, 0.85, 0.4, 0.55}}},
+	{"calves", []areaPart{{motion.PtKneeNear, motion.PtAnkleNear, 0.1, 0.6, -0.4, 0.6}}},
+	{"shoulders", []areaPart{{motion.PtShoulderNear, motion.PtElbowNear, -0.05, 0.35, 0, 0.8}}},
+}
+
+// highlight tints the named target areas.
+func (b *builder) highlight(s *Style) {
+	if s.HighlightLevel <= 0 || len(s.Highlight) == 0 {
+		return
+	}
+	col := b.pal.Highlight
+	col.A = uint8(215 * math.Min(1, s.HighlightLevel))
+	P := b.pts
+	for _, ar := range areas {
+		on := false
+		for _, n := range s.Highlight {
+			on = on || n == ar.name
+		}
+		if !on {
+			continue
+		}
+		for _, pt := range ar.parts {
+			a, c := P.At[pt.a], P.At[pt.b]
+			ra, rc := P.Radius[pt.a], P.Radius[pt.b]
+			if pt.a == motion.PtPelvis && pt.b != motion.PtSacrum {
+				ra = 0.064 // the thigh's root, not the buttocks
+			}
+			dir := unit(c.Sub(a))
+			// Left of the part's direction: the front for the trunk, which
+			// points head-wards, and the back for limbs, which point away.
+			left := motion.Vec{X: -dir.Y, Y: dir.X}
+			front := left.Scale(-1)
+			if pt.a >= motion.PtShoulderNear || pt.a == motion.PtPelvis && pt.b != motion.PtSacrum {
+				front = left
+			}
+			p0, r0 := a.Lerp(c, pt.fa), ra+(rc-ra)*pt.fa
+			p1, r1 := a.Lerp(c, pt.fb), ra+(rc-ra)*pt.fb
+			p0 = p0.Add(front.Scale(pt.side * r0))
+			p1 = p1.Add(front.Scale(pt.side * r1))
+			b.capsule(p0, r0*pt.width, p1, r1*pt.width, col)
+		}
+	}
+}
+
+// unit returns v scaled to length 1 (or +x for a zero vector).
+func unit(v motion.Vec) motion.Vec {
+	l := v.Len()
+	if l == 0 {
+		return motion.Vec{X: 1}
+	}
+	return v.Scale(1 / l)
+}
+
+// shade darkens c by fraction k.
+func shade(c color.NRGBA, k float64) color.NRGBA {
+	f := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - k))) }
+	return color.NRGBA{f(c.R), f(c.G), f(c.B), c.A}
+}

@@ -1,0 +1,129 @@
+package figure_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"spry/engine/figure"
+	"spry/engine/motion"
+	"spry/programs"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func clips(t testing.TB) map[string]*motion.Clip {
+	t.Helper()
+	m, err := programs.Motions()
+	require.NoError(t, err, "programs.Motions()")
+	return m
+}
+
+// TestSVGGoldens draws every shipped clip at its start and hold poses and
+// compares the SVG text with testdata/<id>-<phase>.svg; run with -update to
+// rewrite them.
+func TestSVGGoldens(t *testing.T) {
+	m := clips(t)
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		for _, ph := range []string{motion.PhaseStart, motion.PhaseHold} {
+			t.Run(id+"-"+ph, func(t *testing.T) {
+				pts := m[id].Sample(ph, 0.5).Points(motion.Standard())
+				st := figure.Style{Highlight: []string{"glutes", "core"}}
+				if ph == motion.PhaseHold {
+					st.HighlightLevel = 1
+				}
+				got := figure.Draw(pts, st).SVG(640, 360)
+				golden := filepath.Join("testdata", id+"-"+ph+".svg")
+				if *update {
+					require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+				}
+				want, err := os.ReadFile(golden)
+				require.NoError(t, err, "run go test -update to create %s", golden)
+				assert.Equal(t, string(want), got, "SVG of %s at %s differs from %s", id, ph, golden)
+			})
+		}
+	}
+}
+
+func TestDraw(t *testing.T) {
+	c := clips(t)["bridge"]
+	pts := c.Sample(motion.PhaseHold, 0).Points(motion.Standard())
+	plain := figure.Draw(pts, figure.Style{})
+	lit := figure.Draw(pts, figure.Style{Highlight: []string{"glutes", "nonsense"}, HighlightLevel: 1})
+	assert.Greater(t, len(lit.Shapes), len(plain.Shapes), "a highlight adds shapes")
+	assert.Equal(t, plain.SVG(320, 180), figure.Draw(pts, figure.Style{}).SVG(320, 180), "SVG is deterministic")
+	flipped := figure.Draw(pts, figure.Style{FlipX: true})
+	assert.NotEqual(t, plain.SVG(320, 180), flipped.SVG(320, 180), "FlipX changes the picture")
+
+	// Far-side limbs are darker than near-side ones.
+	p := figure.DefaultPalette
+	fills := map[[3]uint8]bool{}
+	for _, s := range plain.Shapes {
+		fills[[3]uint8{s.Fill.R, s.Fill.G, s.Fill.B}] = true
+	}
+	dark := p.Trousers
+	dark.R = uint8(float64(dark.R)*(1-p.FarShade) + 0.5)
+	dark.G = uint8(float64(dark.G)*(1-p.FarShade) + 0.5)
+	dark.B = uint8(float64(dark.B)*(1-p.FarShade) + 0.5)
+	assert.True(t, fills[[3]uint8{dark.R, dark.G, dark.B}], "far leg drawn in darker trousers %v", dark)
+
+	// Every shape's commands stay in the drawing's bounds (give or take the
+	// shadow spreading past the mat).
+	for _, c := range plain.Cmds {
+		if c.Op == figure.Close {
+			continue
+		}
+		assert.True(t, c.X >= -0.1 && c.X <= plain.Width+0.1 && c.Y >= -0.1 && c.Y <= plain.Height+0.1,
+			"command %+v outside %gx%g", c, plain.Width, plain.Height)
+	}
+	svg := plain.SVG(640, 360)
+	assert.True(t, strings.HasPrefix(svg, `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"`), "SVG header: %.80s", svg)
+}
+
+func TestAreas(t *testing.T) {
+	assert.Contains(t, figure.Areas(), "glutes", "Areas()")
+	pts := clips(t)["bridge"].Sample(motion.PhaseHold, 0).Points(motion.Standard())
+	n := len(figure.Draw(pts, figure.Style{}).Shapes)
+	for _, a := range figure.Areas() {
+		d := figure.Draw(pts, figure.Style{Highlight: []string{a}, HighlightLevel: 1})
+		assert.Greater(t, len(d.Shapes), n, "highlighting %s adds shapes", a)
+	}
+}
+
+// BenchmarkDraw measures building one frame: sampling the clip, forward
+// kinematics and the draw list, reusing the Drawing as a player does.
+func BenchmarkDraw(b *testing.B) {
+	c := clips(b)["bridge"]
+	s := motion.Standard()
+	st := figure.Style{Highlight: []string{"glutes", "core", "hamstrings"}, HighlightLevel: 1}
+	var d figure.Drawing
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		pts := c.Sample(motion.PhaseUp, float64(i%100)/100).Points(s)
+		figure.DrawTo(&d, &pts, &st)
+		i++
+	}
+}
+
+// BenchmarkDrawOnly measures the draw list alone.
+func BenchmarkDrawOnly(b *testing.B) {
+	pts := clips(b)["bridge"].Sample(motion.PhaseHold, 0).Points(motion.Standard())
+	st := figure.Style{}
+	var d figure.Drawing
+	b.ReportAllocs()
+	for b.Loop() {
+		figure.DrawTo(&d, &pts, &st)
+	}
+}

@@ -1,0 +1,153 @@
+package motion_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"spry/engine/motion"
+)
+
+func decodeFile(t *testing.T, name string) (*motion.Clip, error) {
+	t.Helper()
+	f, err := os.Open(name)
+	require.NoError(t, err)
+	defer f.Close()
+	return motion.DecodeClip(f)
+}
+
+func TestInvalidClips(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string // substrings of the error
+	}{
+		{"unknown-joint.json", []string{`poses.lying.joints.kne: unknown joint "kne"`}},
+		{"times-not-increasing.json", []string{"up[1].at: must be greater than 0.6 and at most 1, got 0.4"}},
+		{"angle-out-of-range.json", []string{"poses.lying.joints.knee_near: 170 outside the joint's range 0..155"}},
+		{"unknown-contact.json", []string{`start.contacts[2]: unknown contact point "toes"`}},
+		{"unknown-pose.json", []string{`up[0].pose: unknown pose "tpo"`}},
+		{"down-not-home.json", []string{`down[0].pose: must be the start pose "lying", got "top"`}},
+		{"contact-off-floor.json", []string{"start: contact knee_near is", "above the floor"}},
+		{"below-floor.json", []string{"start: head is", "below the floor"}},
+		{"unknown-field.json", []string{`unknown field "speed"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			c, err := decodeFile(t, filepath.Join("testdata", "invalid", tt.file))
+			if err == nil {
+				err = c.Validate()
+			}
+			require.Error(t, err, "Validate(%s) = nil, want an error", tt.file)
+			for _, w := range tt.want {
+				assert.Contains(t, err.Error(), w, "Validate(%s)", tt.file)
+			}
+		})
+	}
+}
+
+func TestValidClip(t *testing.T) {
+	c, err := decodeFile(t, filepath.Join("testdata", "valid.json"))
+	require.NoError(t, err)
+	require.NoError(t, c.Validate())
+	s := motion.Standard()
+	start := c.Sample(motion.PhaseStart, 0).Points(s)
+	top := c.Sample(motion.PhaseHold, 0).Points(s)
+	// The feet stay put while the hips rise.
+	for _, p := range []motion.Point{motion.PtHeelNear, motion.PtToeNear, motion.PtHeelFar} {
+		assert.InDelta(t, 0, top.At[p].Sub(start.At[p]).Len(), 1e-6, "Sample(hold, 0) %s moved", p)
+	}
+	assert.Greater(t, top.At[motion.PtPelvis].Y, start.At[motion.PtPelvis].Y+0.08, "Sample(hold, 0) pelvis height")
+	// An unknown phase shows the start pose; an invalid clip the zero pose.
+	assert.Equal(t, c.Sample(motion.PhaseStart, 0), c.Sample("rest", 0.3), `Sample("rest", 0.3)`)
+	bad, err := decodeFile(t, filepath.Join("testdata", "invalid", "unknown-joint.json"))
+	require.NoError(t, err)
+	assert.Equal(t, motion.Pose{}, bad.Sample(motion.PhaseUp, 0.5), "Sample on an invalid clip")
+}
+
+func TestStandingProportions(t *testing.T) {
+	s := motion.Standard()
+	p := motion.Pose{Root: motion.Vec{X: 0, Y: 0.53}}
+	pts := p.Points(s)
+	tests := []struct {
+		p    motion.Point
+		want float64 // height above the floor
+	}{
+		{motion.PtKneeNear, 0.285},
+		{motion.PtAnkleNear, 0.039},
+		{motion.PtHeelNear, 0.011},
+		{motion.PtShoulderNear, 0.82},
+		{motion.PtWristNear, 0.488},
+		{motion.PtNeckBase, 0.86},
+	}
+	for _, tt := range tests {
+		assert.InDelta(t, tt.want, pts.At[tt.p].Y, 0.002, "standing %s height", tt.p)
+	}
+	top := pts.At[motion.PtHead].Y + s.Radius(motion.PtHead)
+	assert.InDelta(t, 1.0, top, 0.015, "standing top of head")
+	assert.Greater(t, pts.At[motion.PtToeNear].X, pts.At[motion.PtHeelNear].X, "feet point forward (+x)")
+}
+
+func TestJointSigns(t *testing.T) {
+	// Flexion moves limbs the anatomical way for a body facing +x.
+	s := motion.Standard()
+	base := motion.Pose{Root: motion.Vec{Y: 0.53}}
+	tests := []struct {
+		j     motion.Joint
+		angle float64
+		p     motion.Point
+		dx    float64 // sign of the x movement
+	}{
+		{motion.HipNear, 90, motion.PtKneeNear, 1},
+		{motion.KneeNear, 90, motion.PtAnkleNear, -1},
+		{motion.ShoulderNear, 90, motion.PtElbowNear, 1},
+		{motion.ElbowNear, 90, motion.PtWristNear, 1},
+		{motion.Lumbar, 30, motion.PtNeckBase, 1},
+		{motion.Neck, 30, motion.PtHead, 1},
+	}
+	for _, tt := range tests {
+		p := base
+		p.Joints[tt.j] = tt.angle
+		moved := p.Points(s).At[tt.p].X - base.Points(s).At[tt.p].X
+		assert.Greater(t, moved*tt.dx, 0.01, "%s=%g moves %s by %.3f in x", tt.j, tt.angle, tt.p, moved)
+	}
+}
+
+func TestMirror(t *testing.T) {
+	var p motion.Pose
+	p.Joints[motion.HipNear] = 80
+	p.Joints[motion.ElbowFar] = 20
+	m := p.Mirror()
+	assert.Equal(t, 80.0, m.Joints[motion.HipFar], "Mirror() hip_far")
+	assert.Equal(t, 20.0, m.Joints[motion.ElbowNear], "Mirror() elbow_near")
+	assert.Equal(t, 0.0, m.Joints[motion.HipNear], "Mirror() hip_near")
+	assert.Equal(t, p, m.Mirror(), "Mirror().Mirror()")
+}
+
+func TestEase(t *testing.T) {
+	for _, e := range []motion.Ease{motion.Linear, motion.EaseIn, motion.EaseOut, motion.EaseInOut} {
+		assert.Equal(t, 0.0, e.At(0), "%s.At(0)", e)
+		assert.Equal(t, 1.0, e.At(1), "%s.At(1)", e)
+		assert.Equal(t, 1.0, e.At(1.5), "%s.At(1.5)", e)
+		prev := 0.0
+		for i := 1; i <= 20; i++ {
+			v := e.At(float64(i) / 20)
+			assert.GreaterOrEqual(t, v, prev, "%s.At(%v) must not decrease", e, float64(i)/20)
+			prev = v
+		}
+	}
+	assert.Equal(t, 0.5, motion.EaseInOut.At(0.5), "EaseInOut.At(0.5)")
+}
+
+func TestNames(t *testing.T) {
+	seen := map[string]bool{}
+	for j := motion.Joint(0); j < motion.NumJoints; j++ {
+		assert.False(t, seen[j.String()], "duplicate joint name %s", j)
+		seen[j.String()] = true
+	}
+	for p := motion.Point(0); p < motion.NumPoints; p++ {
+		assert.NotEqual(t, "point?", p.String(), "Point(%d).String()", p)
+	}
+}

@@ -1,0 +1,145 @@
+package motion
+
+import "math"
+
+// limb is one arm or leg as a two-bone chain with an extremity.
+type limb struct {
+	root, mid, end Joint // hip, knee, ankle (or shoulder, elbow, wrist)
+	midPt          Point // knee or elbow
+	endPts         []Point
+	// bend is +1 when the middle joint lies counter-clockwise of the line
+	// from root to end (knees), -1 when clockwise (elbows).
+	bend float64
+}
+
+var limbs = [4]limb{
+	{HipNear, KneeNear, AnkleNear, PtKneeNear, []Point{PtAnkleNear, PtHeelNear, PtToeNear}, 1},
+	{HipFar, KneeFar, AnkleFar, PtKneeFar, []Point{PtAnkleFar, PtHeelFar, PtToeFar}, 1},
+	{ShoulderNear, ElbowNear, WristNear, PtElbowNear, []Point{PtWristNear, PtHandNear}, -1},
+	{ShoulderFar, ElbowFar, WristFar, PtElbowFar, []Point{PtWristFar, PtHandFar}, -1},
+}
+
+// limbOf returns the index in limbs of the limb p belongs to, and whether p
+// is on its extremity (not its middle joint). It returns -1 for trunk points.
+func limbOf(p Point) (int, bool) {
+	for i := range limbs {
+		if p == limbs[i].midPt {
+			return i, false
+		}
+		for _, q := range limbs[i].endPts {
+			if p == q {
+				return i, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// contact is a point to hold at a target position.
+type contact struct {
+	pt     Point
+	target Vec
+}
+
+// extremity holds, for each limb, the absolute direction (radians) its
+// middle and end segments should keep while planted.
+type extremity [4]struct{ mid, end float64 }
+
+func extremities(f *[numSegments]frame) (e extremity) {
+	for i, l := range limbs {
+		e[i].mid = f[l.mid].a
+		e[i].end = f[l.end].a
+	}
+	return e
+}
+
+// setAbs sets joint j so that its segment points along abs (radians), given
+// the current frames.
+func (s *Skeleton) setAbs(p *Pose, f *[numSegments]frame, j Joint, abs float64) {
+	b := &s.Bones[j]
+	rel := wrap((abs-f[segment(b.Parent)].a)/deg - b.Rest)
+	p.Joints[j] = rel * b.Sign
+}
+
+// solve moves p so that every contact sits on its target: the body is
+// translated to hold the trunk contacts, limbs reach their contacts by
+// two-bone inverse kinematics, and the body is lifted if any point would go
+// below the floor.
+func (s *Skeleton) solve(p *Pose, cs []contact, ext *extremity) {
+	var shift Vec
+	n := 0
+	pts := p.Points(s)
+	for _, c := range cs {
+		if trunk(c.pt) {
+			shift = shift.Add(c.target.Sub(pts.At[c.pt]))
+			n++
+		}
+	}
+	if n > 0 {
+		p.Root = p.Root.Add(shift.Scale(1 / float64(n)))
+	}
+	s.reach(p, cs, ext)
+	pts = p.Points(s)
+	low := 0.0
+	for i := range pts.At {
+		low = math.Min(low, pts.At[i].Y-pts.Radius[i])
+	}
+	if low < 0 {
+		p.Root.Y -= low
+		s.reach(p, cs, ext)
+	}
+}
+
+// reach bends each limb that has a contact so the contact meets its target.
+func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
+	for i, l := range limbs {
+		var mid, end *contact
+		for k := range cs {
+			li, isEnd := limbOf(cs[k].pt)
+			if li != i {
+				continue
+			}
+			if isEnd && end == nil {
+				end = &cs[k]
+			} else if !isEnd {
+				mid = &cs[k]
+			}
+		}
+		if mid == nil && end == nil {
+			continue
+		}
+		f := s.frames(p)
+		base := f[l.root].o
+		upper, lower := s.Bones[l.root].Length, s.Bones[l.mid].Length
+		if end == nil {
+			// Only the knee or elbow touches: aim the upper bone at it and
+			// keep the lower bones' directions.
+			d := mid.target.Sub(base)
+			s.setAbs(p, &f, l.root, math.Atan2(d.Y, d.X))
+			f = s.frames(p)
+			s.setAbs(p, &f, l.mid, ext[i].mid)
+			f = s.frames(p)
+			s.setAbs(p, &f, l.end, ext[i].end)
+			continue
+		}
+		// Where the wrist or ankle must be for the contact point to meet
+		// its target with the extremity at its planned angle.
+		joint := end.target
+		if m := s.marks[end.pt]; m.seg == segment(l.end) {
+			ef := frame{o: Vec{}, a: ext[i].end}
+			joint = joint.Sub(ef.point(m.along, m.across))
+		}
+		d := joint.Sub(base)
+		dist := d.Len()
+		dist = math.Max(math.Abs(upper-lower)+1e-9, math.Min(upper+lower-1e-9, dist))
+		cosA := (upper*upper + dist*dist - lower*lower) / (2 * upper * dist)
+		alpha := math.Acos(math.Max(-1, math.Min(1, cosA)))
+		s.setAbs(p, &f, l.root, math.Atan2(d.Y, d.X)+l.bend*alpha)
+		f = s.frames(p)
+		knee := f[l.mid].o
+		d = joint.Sub(knee)
+		s.setAbs(p, &f, l.mid, math.Atan2(d.Y, d.X))
+		f = s.frames(p)
+		s.setAbs(p, &f, l.end, ext[i].end)
+	}
+}
