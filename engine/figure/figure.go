@@ -237,12 +237,11 @@ func (b *builder) body() {
 	// Torso: trousers to just above the pelvis, shirt over it.
 	pelvis, sacrum, waist := P.At[motion.PtPelvis], P.At[motion.PtSacrum], P.At[motion.PtWaist]
 	chest, neck := P.At[motion.PtChest], P.At[motion.PtNeckBase]
-	b.capsule(pelvis, P.Radius[motion.PtPelvis], sacrum, P.Radius[motion.PtSacrum], p.Trousers)
 	belt := sacrum.Lerp(waist, 0.35)
-	b.capsule(sacrum, P.Radius[motion.PtSacrum], belt, 0.063, p.Trousers)
-	b.capsule(belt, 0.061, waist, P.Radius[motion.PtWaist], p.Shirt)
-	b.capsule(waist, P.Radius[motion.PtWaist], chest, P.Radius[motion.PtChest], p.Shirt)
-	b.capsule(chest, P.Radius[motion.PtChest], neck, P.Radius[motion.PtNeckBase], p.Shirt)
+	rBelt := P.Radius[motion.PtSacrum]*0.65 + P.Radius[motion.PtWaist]*0.35
+	b.tube([]motion.Vec{pelvis, sacrum, belt}, []float64{P.Radius[motion.PtPelvis], P.Radius[motion.PtSacrum], rBelt}, p.Trousers)
+	b.tube([]motion.Vec{belt, waist, chest, neck},
+		[]float64{rBelt - 0.002, P.Radius[motion.PtWaist], P.Radius[motion.PtChest], P.Radius[motion.PtNeckBase]}, p.Shirt)
 
 	b.leg(p, motion.PtKneeNear, motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeNear)
 	b.arm(p, motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear)
@@ -303,7 +302,7 @@ func (b *builder) highlight(s *Style) {
 		return
 	}
 	col := b.pal.Highlight
-	col.A = uint8(215 * math.Min(1, s.HighlightLevel))
+	col.A = uint8(200 * math.Min(1, s.HighlightLevel))
 	P := b.pts
 	for _, ar := range areas {
 		on := false

@@ -100,3 +100,66 @@ func (b *builder) capsule(a motion.Vec, ra float64, c motion.Vec, rc float64, fi
 	b.cmd(Cmd{Op: Close})
 	b.shape(start, fill)
 }
+
+// tube fills a smooth body part along world points ps with radii rs (at
+// most 8): its outline follows the points' offsets on both sides with
+// Catmull-Rom curves, and both ends are rounded.
+func (b *builder) tube(ps []motion.Vec, rs []float64, fill color.NRGBA) {
+	n := len(ps)
+	var c, l, r [8][2]float64
+	for i := range n {
+		c[i][0], c[i][1] = b.to(ps[i])
+	}
+	for i := range n {
+		prev, next := c[max(i-1, 0)], c[min(i+1, n-1)]
+		tx, ty := next[0]-prev[0], next[1]-prev[1]
+		tl := math.Hypot(tx, ty)
+		if tl == 0 {
+			tx, ty, tl = 1, 0, 1
+		}
+		nx, ny := -ty/tl*rs[i], tx/tl*rs[i]
+		l[i] = [2]float64{c[i][0] + nx, c[i][1] + ny}
+		r[i] = [2]float64{c[i][0] - nx, c[i][1] - ny}
+	}
+	start := len(b.d.Cmds)
+	b.cmd(Cmd{Op: MoveTo, X: r[0][0], Y: r[0][1]})
+	b.capArc(c[0], rs[0], r[0], l[0], c[1])
+	b.curve(l[:n], false)
+	b.capArc(c[n-1], rs[n-1], l[n-1], r[n-1], c[n-2])
+	b.curve(r[:n], true)
+	b.cmd(Cmd{Op: Close})
+	b.shape(start, fill)
+}
+
+// capArc adds the half-circle around centre c from point p to point q that
+// bulges away from point away.
+func (b *builder) capArc(c [2]float64, radius float64, p, q, away [2]float64) {
+	a0 := math.Atan2(p[1]-c[1], p[0]-c[0])
+	a1 := math.Atan2(q[1]-c[1], q[0]-c[0])
+	mid := math.Atan2(c[1]-away[1], c[0]-away[0])
+	turn := func(a float64) float64 { return math.Mod(math.Mod(a, 2*math.Pi)+2*math.Pi, 2*math.Pi) }
+	cw := turn(mid-a0) < turn(a1-a0)
+	b.cmd(Cmd{Op: Arc, X: c[0], Y: c[1], R: radius, A0: a0, A1: a1, CW: cw})
+}
+
+// curve adds Catmull-Rom curves through qs (drawing coordinates), from the
+// first point (already reached) to the last, or backwards.
+func (b *builder) curve(qs [][2]float64, backwards bool) {
+	n := len(qs)
+	at := func(i int) [2]float64 {
+		i = max(0, min(n-1, i))
+		if backwards {
+			return qs[n-1-i]
+		}
+		return qs[i]
+	}
+	for i := 0; i < n-1; i++ {
+		p0, p1, p2, p3 := at(i-1), at(i), at(i+1), at(i+2)
+		b.cmd(Cmd{
+			Op: CubicTo,
+			X1: p1[0] + (p2[0]-p0[0])/6, Y1: p1[1] + (p2[1]-p0[1])/6,
+			X2: p2[0] - (p3[0]-p1[0])/6, Y2: p2[1] - (p3[1]-p1[1])/6,
+			X: p2[0], Y: p2[1],
+		})
+	}
+}
