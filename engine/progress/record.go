@@ -232,9 +232,6 @@ func DecodeRecord(data []byte) (Record, error) {
 	if err := d.Decode(&r); err != nil {
 		return Record{}, fmt.Errorf("%s: %v", name, err)
 	}
-	if d.More() {
-		return Record{}, fmt.Errorf("%s: data after the record", name)
-	}
 	r.V = Version
 	if err := r.Validate(); err != nil {
 		return Record{}, err
