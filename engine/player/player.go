@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"time"
 
+	"spry/engine/figure"
+	"spry/engine/motion"
 	"spry/engine/program"
 	"spry/engine/session"
 )
@@ -36,6 +38,9 @@ var Speeds = []float64{0.5, 1, 2, 4, 8, 16, 32}
 // player was created; it never reads a clock itself.
 type Player struct {
 	lib   *program.Library
+	clips map[string]*motion.Clip
+	skel  *motion.Skeleton
+	style figure.Style
 	prog  *program.Program
 	items []program.Item
 	lang  string
@@ -48,9 +53,10 @@ type Player struct {
 	now time.Duration
 }
 
-// New returns a player that looks exercises up in lib and speaks lang.
-func New(lib *program.Library, lang string) *Player {
-	p := &Player{lib: lib, lang: lang}
+// New returns a player that looks exercises up in lib, shows them with the
+// motion clips in clips (by ID) and speaks lang.
+func New(lib *program.Library, clips map[string]*motion.Clip, lang string) *Player {
+	p := &Player{lib: lib, clips: clips, skel: motion.Standard(), lang: lang}
 	p.clock.SetSpeed(0, 1)
 	return p
 }
@@ -71,6 +77,10 @@ type Failure struct {
 func (p *Player) Load(prog *program.Program) error {
 	if err := prog.Validate(p.lib); err != nil {
 		p.fail(prog, prog.ID, "has mistakes in it", err)
+		return err
+	}
+	if err := p.checkMotions(prog); err != nil {
+		p.fail(prog, prog.ID, "needs a newer Spry", err)
 		return err
 	}
 	items, err := prog.Items(p.lib)
@@ -227,6 +237,22 @@ func (p *Player) Moving() bool {
 	return p.state == Playing
 }
 
+// checkMotions makes sure every exercise of prog can be shown: a reference to
+// a missing clip is an error now, not a blank figure later.
+func (p *Player) checkMotions(prog *program.Program) error {
+	var errs []error
+	for i, b := range prog.Blocks {
+		ex, ok := p.lib.Exercise(b.Exercise)
+		if !ok {
+			continue
+		}
+		if _, ok := p.clips[ex.Motion]; !ok {
+			errs = append(errs, fmt.Errorf("blocks[%d]: exercise %q shows motion %q, which this player does not have", i, ex.ID, ex.Motion))
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // Pose says which motion to show and where in it the figure is.
 type Pose struct {
 	// Clip is the motion clip's ID, "" when there is nothing to show.
@@ -239,6 +265,9 @@ type Pose struct {
 	Mirror bool
 	// Target lists the body areas to highlight, during the working phases.
 	Target []string
+	// Highlight is how strongly to highlight Target, 0 to 1: it rises with
+	// the effort and fades as the figure returns.
+	Highlight float64
 }
 
 // Pose returns what the figure should be doing now.
@@ -255,8 +284,35 @@ func (p *Player) Pose() Pose {
 		pose.Phase = st.Kind.String()
 		pose.Progress = clamp01(st.Progress)
 		pose.Target = ex.Target
+		switch st.Kind {
+		case session.Up:
+			pose.Highlight = pose.Progress
+		case session.Hold:
+			pose.Highlight = 1
+		case session.Down:
+			pose.Highlight = 1 - pose.Progress
+		}
 	}
 	return pose
+}
+
+// Draw draws the figure as it is now into d, reusing d's memory so that a
+// frame allocates nothing. It reports whether there was a figure to draw.
+func (p *Player) Draw(d *figure.Drawing) bool {
+	pose := p.Pose()
+	clip := p.clips[pose.Clip]
+	if clip == nil || p.state == Failed {
+		return false
+	}
+	mp := clip.Sample(pose.Phase, pose.Progress)
+	if pose.Mirror {
+		mp = mp.Mirror()
+	}
+	pts := mp.Points(p.skel)
+	p.style.Highlight = pose.Target
+	p.style.HighlightLevel = pose.Highlight
+	figure.DrawTo(d, &pts, &p.style)
+	return true
 }
 
 func clamp01(x float64) float64 {

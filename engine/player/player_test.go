@@ -8,12 +8,22 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"spry/engine/figure"
+	"spry/engine/motion"
 	"spry/engine/player"
 	"spry/engine/program"
 	"spry/engine/session"
+	"spry/programs"
 )
 
-func library(t *testing.T) *program.Library {
+func clips(t testing.TB) map[string]*motion.Clip {
+	t.Helper()
+	c, err := programs.Motions()
+	require.NoError(t, err)
+	return c
+}
+
+func library(t testing.TB) *program.Library {
 	t.Helper()
 	return &program.Library{Schema: 1, Exercises: []program.Exercise{
 		{
@@ -41,7 +51,7 @@ func prog() *program.Program {
 
 func ready(t *testing.T) *player.Player {
 	t.Helper()
-	p := player.New(library(t), "en")
+	p := player.New(library(t), clips(t), "en")
 	require.NoError(t, p.Load(prog()))
 	require.Equal(t, player.Ready, p.State())
 	return p
@@ -186,7 +196,7 @@ func TestInvalidProgramFails(t *testing.T) {
 	bad := prog()
 	bad.Blocks[1].Exercise = "no-such-exercise"
 	bad.Contact = program.Text{"en": "Dr Lee at Riverside Physio"}
-	p := player.New(library(t), "en")
+	p := player.New(library(t), clips(t), "en")
 	require.Error(t, p.Load(bad))
 	assert.Equal(t, player.Failed, p.State())
 
@@ -205,7 +215,7 @@ func TestInvalidProgramFails(t *testing.T) {
 }
 
 func TestUnreadableFileFails(t *testing.T) {
-	p := player.New(library(t), "en")
+	p := player.New(library(t), clips(t), "en")
 	require.Error(t, p.LoadFile("clinic/program.json", []byte(`{"schema": 1, "id": `)))
 	v := p.View()
 	require.NotNil(t, v.Error)
@@ -216,9 +226,47 @@ func TestUnreadableFileFails(t *testing.T) {
 func TestViewJSONIsText(t *testing.T) {
 	lib := library(t)
 	lib.Exercises[0].Name["en"] = `<img src=x onerror=alert(1)>`
-	p := player.New(lib, "en")
+	p := player.New(lib, clips(t), "en")
 	require.NoError(t, p.Load(prog()))
 	var got map[string]any
 	require.NoError(t, json.Unmarshal(p.View().JSON(), &got))
 	assert.Equal(t, `<img src=x onerror=alert(1)>`, got["exercise"], "names travel as plain strings for textContent")
+}
+
+func TestMissingMotionFails(t *testing.T) {
+	lib := library(t)
+	lib.Exercises[1].Motion = "no-such-clip"
+	p := player.New(lib, clips(t), "en")
+	require.Error(t, p.Load(prog()))
+	assert.Equal(t, player.Failed, p.State())
+	assert.Contains(t, p.Failure().Details, `motion "no-such-clip"`)
+}
+
+func TestDrawFollowsThePhase(t *testing.T) {
+	p := ready(t)
+	var d figure.Drawing
+	require.True(t, p.Draw(&d), "the ready screen shows the start pose")
+	start := append([]figure.Cmd(nil), d.Cmds...)
+
+	do(t, p, 0, "start", "")
+	p.Update(5*time.Second + 2*time.Second) // the top of the first bridge
+	assert.Equal(t, "Hold", p.View().Phase)
+	pose := p.Pose()
+	assert.Equal(t, 1.0, pose.Highlight)
+	require.True(t, p.Draw(&d))
+	assert.NotEqual(t, start, d.Cmds, "the figure at the hold is not the figure at the start")
+}
+
+func BenchmarkDraw(b *testing.B) {
+	p := player.New(library(b), clips(b), "en")
+	if err := p.Load(prog()); err != nil {
+		b.Fatal(err)
+	}
+	p.Command(0, "start", "")
+	var d figure.Drawing
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		p.Update(5*time.Second + time.Duration(i%120)*16*time.Millisecond)
+		p.Draw(&d)
+	}
 }

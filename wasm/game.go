@@ -1,0 +1,115 @@
+//go:build js
+
+package main
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"sync"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"spry/engine/figure"
+	"spry/engine/player"
+	"spry/wasm/page"
+	"spry/wasm/render"
+)
+
+// background is the page's background colour (--bg in site/style.css): the
+// canvas behind the page is cleared to it so the figure sits on the page.
+var background = color.RGBA{0xf5, 0xf1, 0xea, 0xff}
+
+type command struct{ name, arg string }
+
+// game runs the player inside ebiten's loop. Commands from the page arrive
+// on JS callback goroutines and are queued for Update, so the player is only
+// ever touched from the game loop.
+type game struct {
+	player *player.Player
+	host   page.Host
+	start  time.Time
+	// drawing is reused from frame to frame.
+	drawing figure.Drawing
+
+	mu      sync.Mutex
+	pending []command
+
+	lastView  []byte
+	stage     page.Rect
+	drawnOnce bool
+}
+
+func newGame(pl *player.Player, host page.Host) *game {
+	return &game{player: pl, host: host, start: time.Now()}
+}
+
+// enqueue takes a command from the page. It may be called from any goroutine.
+func (g *game) enqueue(name, arg string) {
+	g.mu.Lock()
+	g.pending = append(g.pending, command{name, arg})
+	g.mu.Unlock()
+	// When nothing moves the loop sleeps; wake it for the command.
+	ebiten.ScheduleFrame()
+}
+
+func (g *game) takePending() []command {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	cmds := g.pending
+	g.pending = nil
+	return cmds
+}
+
+// Update advances the player to now, on elapsed time rather than frame
+// counts, so a hidden tab or a locked phone keeps the count right.
+func (g *game) Update() error {
+	now := time.Since(g.start)
+	for _, c := range g.takePending() {
+		if c.name == "resize" {
+			continue
+		}
+		if _, err := g.player.Command(now, c.name, c.arg); err != nil {
+			g.host.Warn("spry: " + err.Error())
+		}
+	}
+	g.player.Update(now)
+	if v := g.player.View().JSON(); !bytes.Equal(v, g.lastView) {
+		g.host.Render(v)
+		g.lastView = v
+	}
+	g.stage = g.host.StageRect()
+	// Redraw every frame only while the figure moves; otherwise sleep until
+	// the page sends a command (battery on phones).
+	if g.player.Moving() {
+		ebiten.SetFPSMode(ebiten.FPSModeVsyncOn)
+	} else {
+		ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
+	}
+	return nil
+}
+
+// Draw clears the canvas to the page's colour and draws the figure inside
+// the page's stage.
+func (g *game) Draw(screen *ebiten.Image) {
+	screen.Fill(background)
+	if g.player.Draw(&g.drawing) {
+		s := ebiten.Monitor().DeviceScaleFactor()
+		r := image.Rect(int(g.stage.X*s), int(g.stage.Y*s), int((g.stage.X+g.stage.W)*s), int((g.stage.Y+g.stage.H)*s))
+		render.Draw(screen, g.drawing, r)
+	}
+	if !g.drawnOnce {
+		g.drawnOnce = true
+		g.host.Mark("spry-first-frame")
+	}
+}
+
+// Layout is not used: LayoutF below gives ebiten the real size.
+func (g *game) Layout(w, h int) (int, int) { return w, h }
+
+// LayoutF draws at the device's pixel density so the figure is sharp.
+func (g *game) LayoutF(w, h float64) (float64, float64) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	return w * s, h * s
+}
