@@ -349,3 +349,13 @@ func shade(c color.NRGBA, k float64) color.NRGBA {
 	f := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - k))) }
 	return color.NRGBA{f(c.R), f(c.G), f(c.B), c.A}
 }
+
+// Frame returns a view that shows a body moving within the world rectangle
+// lo..hi (see motion.Clip.Bounds) with a margin, the floor and the mat, kept
+// centred on the mat at x = 0 so the camera never moves during a clip.
+func Frame(lo, hi motion.Vec) Rect {
+	const margin = 0.06
+	half := math.Max(math.Max(-lo.X, hi.X)+margin+FarOffset.X, 0.62)
+	top := math.Max(hi.Y+margin, 0.4)
+	return Rect{Min: motion.Vec{X: -half, Y: -0.08}, Max: motion.Vec{X: half, Y: top}}
+}

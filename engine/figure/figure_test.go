@@ -39,7 +39,7 @@ func TestSVGGoldens(t *testing.T) {
 		for _, ph := range []string{motion.PhaseStart, motion.PhaseHold} {
 			t.Run(id+"-"+ph, func(t *testing.T) {
 				pts := m[id].Sample(ph, 0.5).Points(motion.Standard())
-				st := figure.Style{Highlight: []string{"glutes", "core"}}
+				st := figure.Style{Highlight: []string{"glutes", "core"}, View: figure.Frame(m[id].Bounds())}
 				if ph == motion.PhaseHold {
 					st.HighlightLevel = 1
 				}
@@ -89,6 +89,16 @@ func TestDraw(t *testing.T) {
 	}
 	svg := plain.SVG(640, 360)
 	assert.True(t, strings.HasPrefix(svg, `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"`), "SVG header: %.80s", svg)
+}
+
+func TestFrame(t *testing.T) {
+	for id, c := range clips(t) {
+		lo, hi := c.Bounds()
+		v := figure.Frame(lo, hi)
+		assert.True(t, v.Min.X < lo.X && v.Max.X > hi.X && v.Min.Y < 0 && v.Max.Y > hi.Y,
+			"Frame(Bounds()) of %s = %v, does not hold %v..%v and the floor", id, v, lo, hi)
+		assert.InDelta(t, 0, v.Min.X+v.Max.X, 1e-9, "Frame of %s is centred on the mat", id)
+	}
 }
 
 func TestAreas(t *testing.T) {

@@ -80,6 +80,10 @@ type Keyframe struct {
 	Ease Ease `json:"ease,omitempty"`
 	// Contacts name the points touching the floor ("heel" means both heels).
 	Contacts []string `json:"contacts"`
+	// Grips make hands hold a body point: {"hand": "knee_near"} puts both
+	// hands on the near knee, {"hand": "knee"} each hand on its own side's
+	// knee. Hands reach by bending the arm.
+	Grips map[string]string `json:"grips,omitempty"`
 }
 
 // Clip is an exercise's movement: named poses, and keyframes for each phase
@@ -112,6 +116,7 @@ type baked struct {
 	pts      Points
 	ext      extremity
 	contacts []Point
+	grips    []grip
 }
 
 // DecodeClip reads one clip from r strictly: unknown fields and trailing
@@ -182,7 +187,7 @@ func (c *Clip) validate() error {
 		}
 		poses[name] = p
 	}
-	keyPose := func(path string, k *Keyframe) (Pose, []Point, bool) {
+	keyPose := func(path string, k *Keyframe) (Pose, []Point, []grip, bool) {
 		ok := true
 		p, found := poses[k.Pose]
 		if !found {
@@ -211,12 +216,41 @@ func (c *Clip) validate() error {
 				}
 			}
 		}
-		return p, pts, ok
+		var grips []grip
+		for _, name := range sortedKeys(k.Grips) {
+			gpath := fmt.Sprintf("%s.grips.%s", path, name)
+			hands, found := pointsNamed(name)
+			for _, h := range hands {
+				if li, isEnd := limbOf(h); li < 2 || !isEnd {
+					found = false
+				}
+			}
+			if !found {
+				bad(gpath, "unknown hand or wrist %q", name)
+				ok = false
+				continue
+			}
+			targets, found := pointsNamed(k.Grips[name])
+			if !found || len(targets) != 1 && len(targets) != len(hands) {
+				bad(gpath, "unknown point %q to hold", k.Grips[name])
+				ok = false
+				continue
+			}
+			for i, h := range hands {
+				tg := targets[min(i, len(targets)-1)]
+				if hl, _ := limbOf(h); func() bool { tl, _ := limbOf(tg); return tl == hl }() {
+					bad(gpath, "a hand cannot hold its own arm")
+					ok = false
+				}
+				grips = append(grips, grip{h, tg})
+			}
+		}
+		return p, pts, grips, ok
 	}
 	if c.Start.At != 0 {
 		bad("start.at", "must be absent, got %g", c.Start.At)
 	}
-	startPose, startContacts, ok := keyPose("start", &c.Start)
+	startPose, startContacts, startGrips, ok := keyPose("start", &c.Start)
 	allOK := ok
 	phases := [3][]Keyframe{c.Up, c.Hold, c.Down}
 	names := [3]string{PhaseUp, PhaseHold, PhaseDown}
@@ -233,6 +267,7 @@ func (c *Clip) validate() error {
 		ease     Ease
 		pose     Pose
 		contacts []Point
+		grips    []grip
 	}
 	var items []item
 	for ph, ks := range phases {
@@ -244,13 +279,13 @@ func (c *Clip) validate() error {
 				bad(path+".at", "must be greater than %g and at most 1, got %g", prev, k.At)
 			}
 			prev = k.At
-			p, cs, ok := keyPose(path, k)
+			p, cs, gs, ok := keyPose(path, k)
 			allOK = allOK && ok
 			ease := k.Ease
 			if ease == "" {
 				ease = EaseInOut
 			}
-			items = append(items, item{path, k.Pose, ph, k.At, ease, p, cs})
+			items = append(items, item{path, k.Pose, ph, k.At, ease, p, cs, gs})
 		}
 	}
 	if !allOK {
@@ -277,19 +312,24 @@ func (c *Clip) validate() error {
 			}
 		}
 	}
-	first := baked{pose: startPose, contacts: startContacts}
+	first := baked{pose: startPose, contacts: startContacts, grips: startGrips}
 	pts := first.pose.Points(s)
 	low := math.Inf(1)
 	for _, q := range startContacts {
 		low = math.Min(low, pts.At[q].Y-pts.Radius[q])
 	}
 	first.pose.Root.Y -= low
+	if len(startGrips) > 0 {
+		f := s.frames(&first.pose)
+		ext := extremities(&f)
+		s.solve(&first.pose, nil, startGrips, &ext)
+	}
 	first.finish(s)
 	check("start", &first)
 	prev := first
 	var keys [3][]baked
 	for _, it := range items {
-		if it.name == c.Start.Pose && slices.Equal(it.contacts, first.contacts) {
+		if it.name == c.Start.Pose && slices.Equal(it.contacts, first.contacts) && slices.Equal(it.grips, first.grips) {
 			// Back at the start: the very same pose, so reps join exactly.
 			b := first
 			b.at, b.ease = it.at, it.ease
@@ -297,7 +337,7 @@ func (c *Clip) validate() error {
 			prev = b
 			continue
 		}
-		b := baked{at: it.at, ease: it.ease, pose: it.pose, contacts: it.contacts}
+		b := baked{at: it.at, ease: it.ease, pose: it.pose, contacts: it.contacts, grips: it.grips}
 		b.pose.Root = prev.pose.Root
 		var cs []contact
 		for _, q := range it.contacts {
@@ -336,7 +376,7 @@ func (c *Clip) validate() error {
 			}
 			b.pose.Root.Y -= low
 		}
-		s.solve(&b.pose, cs, &ext)
+		s.solve(&b.pose, cs, it.grips, &ext)
 		b.finish(s)
 		for _, cq := range cs {
 			if d := b.pts.At[cq.pt].Sub(cq.target).Len(); d > ContactTolerance {
@@ -442,12 +482,19 @@ func (c *Clip) between(a, b *baked, t float64) Pose {
 			cs = append(cs, contact{q, a.pts.At[q].Lerp(b.pts.At[q], t)})
 		}
 	}
+	var gbuf [4]grip
+	gs := gbuf[:0]
+	for _, g := range b.grips {
+		if slices.Contains(a.grips, g) {
+			gs = append(gs, g)
+		}
+	}
 	var ext extremity
 	for i := range ext {
 		ext[i].mid = a.ext[i].mid + wrap((b.ext[i].mid-a.ext[i].mid)/deg)*deg*t
 		ext[i].end = a.ext[i].end + wrap((b.ext[i].end-a.ext[i].end)/deg)*deg*t
 	}
-	s.solve(&p, cs, &ext)
+	s.solve(&p, cs, gs, &ext)
 	return p
 }
 
@@ -480,4 +527,29 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// Bounds returns the smallest rectangle holding the body (its points and
+// their radii) at every keyframe of the clip, on either side. It is empty
+// for an invalid clip.
+func (c *Clip) Bounds() (lo, hi Vec) {
+	if c.Validate() != nil {
+		return Vec{}, Vec{}
+	}
+	lo = Vec{math.Inf(1), math.Inf(1)}
+	hi = Vec{math.Inf(-1), math.Inf(-1)}
+	grow := func(b *baked) {
+		for i, q := range b.pts.At {
+			r := b.pts.Radius[i]
+			lo = Vec{math.Min(lo.X, q.X-r), math.Min(lo.Y, q.Y-r)}
+			hi = Vec{math.Max(hi.X, q.X+r), math.Max(hi.Y, q.Y+r)}
+		}
+	}
+	grow(&c.start)
+	for ph := range c.keys {
+		for i := range c.keys[ph] {
+			grow(&c.keys[ph][i])
+		}
+	}
+	return lo, hi
 }

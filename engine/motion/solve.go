@@ -35,6 +35,9 @@ func limbOf(p Point) (int, bool) {
 	return -1, false
 }
 
+// grip is a hand holding a body point.
+type grip struct{ hand, target Point }
+
 // contact is a point to hold at a target position.
 type contact struct {
 	pt     Point
@@ -64,8 +67,8 @@ func (s *Skeleton) setAbs(p *Pose, f *[numSegments]frame, j Joint, abs float64) 
 // solve moves p so that every contact sits on its target: the body is
 // translated to hold the trunk contacts, limbs reach their contacts by
 // two-bone inverse kinematics, and the body is lifted if any point would go
-// below the floor.
-func (s *Skeleton) solve(p *Pose, cs []contact, ext *extremity) {
+// below the floor. Then hands reach for the points they grip.
+func (s *Skeleton) solve(p *Pose, cs []contact, grips []grip, ext *extremity) {
 	var shift Vec
 	n := 0
 	pts := p.Points(s)
@@ -87,6 +90,15 @@ func (s *Skeleton) solve(p *Pose, cs []contact, ext *extremity) {
 	if low < 0 {
 		p.Root.Y -= low
 		s.reach(p, cs, ext)
+	}
+	if len(grips) > 0 {
+		pts = p.Points(s)
+		var buf [4]contact
+		gcs := buf[:0]
+		for _, g := range grips {
+			gcs = append(gcs, contact{g.hand, pts.At[g.target]})
+		}
+		s.reach(p, gcs, ext)
 	}
 }
 
