@@ -28,16 +28,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		return
 	}
+	// The shipped library and motions are checked by tests; they fail here
+	// only in a broken build, which must still say so on the page.
 	lib, err := programs.Library()
 	if err != nil {
-		// The shipped library is checked by tests; this only happens to a
-		// broken build.
-		host.Warn("spry: the exercise library is broken: " + err.Error())
+		broken(host, "the exercise library is broken: "+err.Error())
 		return
 	}
 	clips, err := programs.Motions()
 	if err != nil {
-		host.Warn("spry: the motion library is broken: " + err.Error())
+		broken(host, "the motion library is broken: "+err.Error())
 		return
 	}
 	params := host.Params()
@@ -82,4 +82,14 @@ func load(pl *player.Player, params page.Params) {
 		}
 		pl.Load(prog)
 	}
+}
+
+// broken tells the patient the player itself cannot run, and developers why.
+func broken(host page.Host, details string) {
+	host.Warn("spry: " + details)
+	host.Render(player.View{State: player.Failed, Error: &player.Failure{
+		Title:   "The player cannot start",
+		Message: "This copy of Spry is damaged, so it cannot play any program. Nothing has been changed.",
+		Contact: "Please tell the clinic whose website this is.",
+	}}.JSON())
 }
