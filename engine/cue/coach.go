@@ -1,0 +1,195 @@
+package cue
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"spry/engine/program"
+	"spry/engine/session"
+)
+
+// MaxLate is how long after its time an event is still cued. Events noticed
+// later than that, as when a hidden tab or a locked phone catches up, are
+// not cued.
+const MaxLate = time.Second
+
+// Coach decides the cues of one session, the way a coach beside the patient
+// would call them: a sound at each change, the exercise's name, "Hold",
+// the rep count, the last seconds of a hold or a rest. It remembers what
+// came before (to know what just ended), so give it every event of the
+// session, in order, late ones included. Use a new Coach for each session.
+// A Coach is not safe for concurrent use.
+type Coach struct {
+	names []program.Text
+	// phase is the kind of the last segment started, or Done before the
+	// first.
+	phase session.Kind
+	// exercise is the index of the last exercise announced, or -1.
+	exercise int
+}
+
+// NewCoach returns a coach for a session of items, the same items the
+// session plays: it takes the exercises' names from them.
+func NewCoach(items []program.Item) *Coach {
+	c := &Coach{phase: session.Done, exercise: -1}
+	for _, it := range items {
+		var name program.Text
+		if it.Exercise != nil {
+			name = it.Exercise.Name
+		}
+		c.names = append(c.names, name)
+	}
+	return c
+}
+
+// Cues returns the cues for events, the events a session returned at
+// session time now, with settings applied. Events that happen together make
+// one cue. Events due more than MaxLate before now make none. At most one
+// cue speaks, the newest that has something to say: speech takes time, and
+// an older phrase would only delay the current one.
+func (c *Coach) Cues(events []session.Event, now time.Duration, s Settings) []Cue {
+	lang := language(s.Lang)
+	var cues []Cue
+	for i := 0; i < len(events); {
+		j := i + 1
+		for j < len(events) && events[j].At == events[i].At {
+			j++
+		}
+		cue := c.moment(events[i:j], lang)
+		i = j
+		if now-cue.At > MaxLate {
+			continue
+		}
+		if s.Vibration {
+			cue.Vibrate = Vibration(cue.Sound)
+		}
+		cue.Flash = s.Flash && cue.Sound != None && cue.Sound != Tick
+		if !s.Sound {
+			cue.Sound = None
+		}
+		if !s.Speech {
+			cue.Say, cue.Lang = "", ""
+		}
+		if cue.empty() {
+			continue
+		}
+		cues = append(cues, cue)
+	}
+	spoken := false
+	for i := len(cues) - 1; i >= 0; i-- {
+		if spoken {
+			cues[i].Say, cues[i].Lang = "", ""
+		}
+		spoken = spoken || cues[i].Say != ""
+	}
+	return slices.DeleteFunc(cues, Cue.empty)
+}
+
+// moment returns the cue for events due at the same time, with every kind of
+// cue on, and moves the coach's memory on past them.
+func (c *Coach) moment(events []session.Event, lang string) Cue {
+	cue := Cue{At: events[0].At}
+	sound := func(s Sound) {
+		if rank[s] > rank[cue.Sound] {
+			cue.Sound = s
+		}
+	}
+	var (
+		count    string // the rep just counted
+		headline string // what the moment is about
+		countdwn string // the seconds left, when nothing else is said
+	)
+	for _, e := range events {
+		switch e.Kind {
+		case session.PhaseStarted:
+			if timed(c.phase) {
+				sound(End)
+			} else {
+				sound(Start)
+			}
+			c.phase = e.Phase
+			if e.Phase != session.Rest && e.Exercise != c.exercise {
+				c.exercise = e.Exercise
+				headline = c.announce(e, lang)
+				continue
+			}
+			if headline != "" {
+				continue
+			}
+			switch e.Phase {
+			case session.Up:
+				if count == "" {
+					headline = word(lang, wordUp)
+				}
+			case session.Hold:
+				headline = word(lang, wordHold)
+			case session.Down:
+				headline = word(lang, wordDown)
+			case session.Rest:
+				headline = word(lang, wordRest)
+			}
+		case session.RepCounted:
+			count = Number(lang, e.Rep)
+		case session.Countdown:
+			sound(Tick)
+			countdwn = Number(lang, e.Remaining)
+		case session.SideSwitched:
+			sound(Switch)
+			headline = word(lang, wordSwitch)
+		case session.SetDone, session.ExerciseDone:
+			sound(End)
+		case session.SessionDone:
+			sound(Done)
+			c.phase = session.Done
+			headline = word(lang, wordDone)
+		}
+	}
+	var say []string
+	for _, s := range []string{count, headline} {
+		if s != "" {
+			say = append(say, s)
+		}
+	}
+	if len(say) == 0 && countdwn != "" {
+		say = append(say, countdwn)
+	}
+	cue.Say = strings.Join(say, ". ")
+	if cue.Say != "" {
+		cue.Lang = word(lang, wordTag)
+	}
+	return cue
+}
+
+// announce returns what to say when e starts a new exercise: its name, and
+// the side it starts with.
+func (c *Coach) announce(e session.Event, lang string) string {
+	var name string
+	if e.Exercise >= 0 && e.Exercise < len(c.names) {
+		name = c.names[e.Exercise].In(lang)
+	}
+	side := ""
+	switch e.Side {
+	case session.Left:
+		side = word(lang, wordLeft)
+	case session.Right:
+		side = word(lang, wordRight)
+	}
+	switch {
+	case name == "":
+		return side
+	case side == "":
+		return name
+	}
+	return name + ". " + side
+}
+
+// timed reports whether a segment of kind k counts time down to its end, so
+// that its end is cued with End rather than Start.
+func timed(k session.Kind) bool {
+	switch k {
+	case session.Hold, session.Rest, session.GetReady, session.SwitchSide:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,4 @@
+package cue
+
+// Catalog exposes the catalog to the tests.
+var Catalog = catalog
