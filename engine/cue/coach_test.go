@@ -52,10 +52,10 @@ func ev(at time.Duration, k session.EventKind, f ...func(*session.Event)) sessio
 }
 
 func phase(k session.Kind) func(*session.Event) { return func(e *session.Event) { e.Phase = k } }
-func rep(n int) func(*session.Event) { return func(e *session.Event) { e.Rep = n } }
-func exercise(i int) func(*session.Event) { return func(e *session.Event) { e.Exercise = i } }
+func rep(n int) func(*session.Event)            { return func(e *session.Event) { e.Rep = n } }
+func exercise(i int) func(*session.Event)       { return func(e *session.Event) { e.Exercise = i } }
 func side(sd session.Side) func(*session.Event) { return func(e *session.Event) { e.Side = sd } }
-func left(n int) func(*session.Event) { return func(e *session.Event) { e.Remaining = n } }
+func left(n int) func(*session.Event)           { return func(e *session.Event) { e.Remaining = n } }
 
 func TestCues(t *testing.T) {
 	// before are events the coach has already seen, at their own times.
