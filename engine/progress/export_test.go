@@ -56,7 +56,7 @@ func TestImportMerges(t *testing.T) {
 	data, err := progress.Export(log[:2]) // c and b
 	require.NoError(t, err)
 	short := storetest.Session("b", t0.Add(24*time.Hour), 1) // this device has fewer sets of b
-	existing := []progress.Record{log[3], short}              // a and b
+	existing := []progress.Record{log[3], short}             // a and b
 	merged, added, err := progress.Import(data, existing)
 	require.NoError(t, err)
 	assert.Equal(t, 1, added, "Import added (only c is new)")
@@ -145,10 +145,12 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"no payload", `{"v":1,"id":"a","kind":"session","program":"p"}`, `record "a": session: missing for a session record`},
 		{"two payloads", swap(`"session":{`, `"resume":{"block":0,"at":"2026-01-01T00:00:00Z"},"session":{`), "holds more than one"},
 		{"pain range", swap(`"painDuring":2`, `"painDuring":11`), `session.exercises[0].painDuring: 11 is not between 0 and 10`},
-		{"negative block", swap(`"block":0`, `"block":-2`), `session.exercises[0].block: -2 is negative`},
+		{"negative block", swap(`"exercises":[{`, `"exercises":[{"block":-2,`), `session.exercises[0].block: -2 is negative`},
 		{"red flag number", swap(`"yes":[]`, `"yes":[12]`), `session.redFlags.yes[0]: 12 is not a question number`},
 		{"wrong type", swap(`"effort":5`, `"effort":"5"`), `record "a": json: cannot unmarshal string`},
 		{"trailing", string(valid) + `{}`, "after top-level value"},
+		{"fractional reps", swap(`"sets":[[10]]`, `"sets":[[10.5]]`), `record "a": sets: want [reps] or [reps, holdSeconds], got [10.5]: not a whole number`},
+		{"target form", swap(`"target":[3,10]`, `"target":{"sets":3}`), `record "a": target: want [sets, reps]`},
 		{"bad time", swap(`"started":"2026-01-05T09:00:00Z"`, `"started":"yesterday"`), `record "a": parsing time`},
 		{"too big", `{"v":1,"id":"a","note":"` + strings.Repeat("x", progress.MaxRecordSize) + `"}`, "bytes is more than"},
 	}
@@ -165,9 +167,9 @@ func TestDecodeRecordErrors(t *testing.T) {
 }
 
 func TestNewID(t *testing.T) {
-	id, err := progress.NewID(time.Date(2026, 1, 5, 10, 0, 0, 0, time.FixedZone("", 3600)), bytes.NewReader([]byte{1, 2, 3, 4, 5, 6}))
+	id, err := progress.NewID(time.Date(2026, 1, 5, 10, 0, 0, 0, time.FixedZone("", 3600)), bytes.NewReader([]byte{1, 2, 3, 4}))
 	require.NoError(t, err)
-	assert.Equal(t, "20260105T090000Z-010203040506", id)
+	assert.Equal(t, "20260105T090000Z-01020304", id)
 	_, err = progress.NewID(t0, bytes.NewReader(nil))
 	assert.Error(t, err, "NewID with no randomness")
 	a, err := progress.NewID(t0, nil)

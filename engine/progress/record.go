@@ -93,9 +93,9 @@ func (r *RedFlags) Emergency() bool {
 // Exercise is what was done of one program block in a session.
 type Exercise struct {
 	// Block is the index of the block in the program.
-	Block int `json:"block"`
+	Block int `json:"block,omitempty"`
 	// Step is the index of the ladder step played (0 without a ladder).
-	Step     int    `json:"step"`
+	Step     int    `json:"step,omitempty"`
 	Exercise string `json:"exercise"`
 	// Target is the dose the plan asked for.
 	Target Target `json:"target"`
@@ -112,18 +112,74 @@ type Exercise struct {
 	Spreading bool `json:"spreading,omitempty"`
 }
 
-// Target is the dose a plan asked for.
+// Target is the dose a plan asked for. It is stored compactly, as
+// [sets, reps] or [sets, reps, holdSeconds], to keep a year of daily
+// sessions small.
 type Target struct {
-	Sets        int     `json:"sets"`
-	Reps        int     `json:"reps"`
-	HoldSeconds float64 `json:"holdSeconds,omitempty"`
+	Sets        int
+	Reps        int
+	HoldSeconds float64
 }
 
 // Set is one set done: repetitions completed and the shortest hold among
-// them.
+// them. It is stored as [reps] or [reps, holdSeconds].
 type Set struct {
-	Reps        int     `json:"reps"`
-	HoldSeconds float64 `json:"holdSeconds,omitempty"`
+	Reps        int
+	HoldSeconds float64
+}
+
+// MarshalJSON writes the target as [sets, reps] or [sets, reps, hold].
+func (t Target) MarshalJSON() ([]byte, error) {
+	return numbers(float64(t.Sets), float64(t.Reps), t.HoldSeconds)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (t *Target) UnmarshalJSON(data []byte) error {
+	v, err := unnumbers(data, 2, "target", "[sets, reps] or [sets, reps, holdSeconds]")
+	if err != nil {
+		return err
+	}
+	t.Sets, t.Reps, t.HoldSeconds = int(v[0]), int(v[1]), v[2]
+	return nil
+}
+
+// MarshalJSON writes the set as [reps] or [reps, hold].
+func (s Set) MarshalJSON() ([]byte, error) {
+	return numbers(float64(s.Reps), s.HoldSeconds)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Set) UnmarshalJSON(data []byte) error {
+	v, err := unnumbers(data, 1, "sets", "[reps] or [reps, holdSeconds]")
+	if err != nil {
+		return err
+	}
+	s.Reps, s.HoldSeconds = int(v[0]), v[1]
+	return nil
+}
+
+// numbers writes a JSON array of the values, leaving out a last value of 0.
+func numbers(v ...float64) ([]byte, error) {
+	if v[len(v)-1] == 0 {
+		v = v[:len(v)-1]
+	}
+	return json.Marshal(v)
+}
+
+// unnumbers reads a JSON array of n or n+1 numbers, the first n whole, and
+// returns them padded to n+1 with 0. field and want name the field and its
+// form in errors.
+func unnumbers(data []byte, n int, field, want string) ([]float64, error) {
+	var v []float64
+	if err := json.Unmarshal(data, &v); err != nil || len(v) < n || len(v) > n+1 {
+		return nil, fmt.Errorf("%s: want %s, got %s", field, want, clip(string(data)))
+	}
+	for i := range n {
+		if v[i] != math.Trunc(v[i]) || math.Abs(v[i]) > 1e6 {
+			return nil, fmt.Errorf("%s: want %s, got %s: not a whole number", field, want, clip(string(data)))
+		}
+	}
+	return append(v, 0)[:n+1], nil
 }
 
 // Morning is the pain reported the morning after a session.
@@ -158,13 +214,13 @@ func (r *Record) Time() time.Time {
 func Pain(n int) *int { return &n }
 
 // NewID returns a record ID unique across devices: the time in UTC to the
-// second, then 12 random hex digits read from random (crypto/rand.Reader
-// when nil).
+// second, then 8 random hex digits read from random (crypto/rand.Reader
+// when nil): two records made in the same second clash once in 4 billion.
 func NewID(t time.Time, random io.Reader) (string, error) {
 	if random == nil {
 		random = rand.Reader
 	}
-	var b [6]byte
+	var b [4]byte
 	if _, err := io.ReadFull(random, b[:]); err != nil {
 		return "", fmt.Errorf("progress: new record ID: %w", err)
 	}
