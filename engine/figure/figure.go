@@ -48,6 +48,10 @@ type Cmd struct {
 type Shape struct {
 	Start, End int
 	Fill       color.NRGBA
+	// Convex is set when the path is convex and does not cross itself, so a
+	// renderer may fill it as a plain triangle fan; otherwise it must use
+	// the non-zero fill rule.
+	Convex bool
 }
 
 // Drawing is one frame of the figure as filled shapes, painted in order.
@@ -107,6 +111,9 @@ type Style struct {
 	Highlight []string
 	// HighlightLevel is the highlight's strength, 0 (off) to 1.
 	HighlightLevel float64
+	// Breath is how far the chest has risen with a breath in, 0 (out) to 1
+	// (in): a subtle cue to keep breathing during holds.
+	Breath float64
 	// Palette is the colours; the zero Palette means DefaultPalette.
 	Palette *Palette
 }
@@ -134,7 +141,7 @@ func Draw(pts motion.Points, s Style) Drawing {
 func DrawTo(d *Drawing, pts *motion.Points, s *Style) {
 	b := builder{d: d, pts: pts}
 	b.begin(s)
-	b.body()
+	b.body(s.Breath)
 	b.highlight(s)
 }
 
@@ -215,7 +222,7 @@ func (b *builder) shadow(p, q motion.Point) {
 }
 
 // body draws the person: far limbs, torso, head, near limbs.
-func (b *builder) body() {
+func (b *builder) body(breath float64) {
 	P := b.pts
 	p, far := b.pal, &b.far
 	b.shift = FarOffset
@@ -237,11 +244,15 @@ func (b *builder) body() {
 	// Torso: trousers to just above the pelvis, shirt over it.
 	pelvis, sacrum, waist := P.At[motion.PtPelvis], P.At[motion.PtSacrum], P.At[motion.PtWaist]
 	chest, neck := P.At[motion.PtChest], P.At[motion.PtNeckBase]
+	// Breathing in lifts the front of the chest; the back stays put.
+	rise := 0.006 * math.Max(0, math.Min(1, breath))
+	d := unit(neck.Sub(waist))
+	chest = chest.Add(motion.Vec{X: d.Y, Y: -d.X}.Scale(rise))
 	belt := sacrum.Lerp(waist, 0.35)
 	rBelt := P.Radius[motion.PtSacrum]*0.65 + P.Radius[motion.PtWaist]*0.35
 	b.tube([]motion.Vec{pelvis, sacrum, belt}, []float64{P.Radius[motion.PtPelvis], P.Radius[motion.PtSacrum], rBelt}, p.Trousers)
 	b.tube([]motion.Vec{belt, waist, chest, neck},
-		[]float64{rBelt - 0.002, P.Radius[motion.PtWaist], P.Radius[motion.PtChest], P.Radius[motion.PtNeckBase]}, p.Shirt)
+		[]float64{rBelt - 0.002, P.Radius[motion.PtWaist], P.Radius[motion.PtChest] + rise, P.Radius[motion.PtNeckBase]}, p.Shirt)
 
 	b.leg(p, motion.PtKneeNear, motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeNear)
 	b.arm(p, motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear)

@@ -63,6 +63,8 @@ func TestDraw(t *testing.T) {
 	lit := figure.Draw(pts, figure.Style{Highlight: []string{"glutes", "nonsense"}, HighlightLevel: 1})
 	assert.Greater(t, len(lit.Shapes), len(plain.Shapes), "a highlight adds shapes")
 	assert.Equal(t, plain.SVG(320, 180), figure.Draw(pts, figure.Style{}).SVG(320, 180), "SVG is deterministic")
+	breath := figure.Draw(pts, figure.Style{Breath: 1})
+	assert.NotEqual(t, plain.SVG(320, 180), breath.SVG(320, 180), "Breath changes the chest")
 	flipped := figure.Draw(pts, figure.Style{FlipX: true})
 	assert.NotEqual(t, plain.SVG(320, 180), flipped.SVG(320, 180), "FlipX changes the picture")
 

@@ -20,7 +20,7 @@ func (b *builder) to(v motion.Vec) (float64, float64) {
 func (b *builder) cmd(c Cmd) { b.d.Cmds = append(b.d.Cmds, c) }
 
 func (b *builder) shape(start int, fill color.NRGBA) {
-	b.d.Shapes = append(b.d.Shapes, Shape{Start: start, End: len(b.d.Cmds), Fill: fill})
+	b.d.Shapes = append(b.d.Shapes, Shape{Start: start, End: len(b.d.Cmds), Fill: fill, Convex: true})
 }
 
 // rect fills the world rectangle from lo to hi.
@@ -129,6 +129,7 @@ func (b *builder) tube(ps []motion.Vec, rs []float64, fill color.NRGBA) {
 	b.curve(r[:n], true)
 	b.cmd(Cmd{Op: Close})
 	b.shape(start, fill)
+	b.d.Shapes[len(b.d.Shapes)-1].Convex = false
 }
 
 // capArc adds the half-circle around centre c from point p to point q that

@@ -26,6 +26,17 @@ var (
 	vertices []ebiten.Vertex
 	indices  []uint16
 	path     vector.Path
+
+	fanOp = ebiten.DrawTrianglesOptions{
+		AntiAlias:      true,
+		ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha,
+	}
+	// nonZeroOp fills paths that are concave or cross themselves.
+	nonZeroOp = ebiten.DrawTrianglesOptions{
+		AntiAlias:      true,
+		ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha,
+		FillRule:       ebiten.FillRuleNonZero,
+	}
 )
 
 // Draw paints d into the rectangle r of dst, scaled to fit and centred,
@@ -42,7 +53,6 @@ func Draw(dst *ebiten.Image, d figure.Drawing, r image.Rectangle) {
 	px := func(x, y float64) (float32, float32) {
 		return float32(ox + x*scale), float32(oy + y*scale)
 	}
-	op := &ebiten.DrawTrianglesOptions{AntiAlias: true, ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
 	for _, s := range d.Shapes {
 		path = vector.Path{}
 		for _, c := range d.Cmds[s.Start:s.End] {
@@ -77,6 +87,10 @@ func Draw(dst *ebiten.Image, d figure.Drawing, r image.Rectangle) {
 			v := &vertices[i]
 			v.SrcX, v.SrcY = 1, 1
 			v.ColorR, v.ColorG, v.ColorB, v.ColorA = cr, cg, cb, a
+		}
+		op := &fanOp
+		if !s.Convex {
+			op = &nonZeroOp
 		}
 		dst.DrawTriangles(vertices, indices, whitePixel, op)
 	}
