@@ -168,25 +168,21 @@ func (b *Block) StepDose(i int, lib *Library) (Dose, bool) {
 	if s.Dose != nil {
 		return *s.Dose, true
 	}
-	if lib != nil {
-		for k := range lib.Exercises {
-			if lib.Exercises[k].ID == s.Exercise {
-				return lib.Exercises[k].Dose, true
-			}
-		}
+	if e, ok := lib.Exercise(s.Exercise); ok {
+		return e.Dose, true
 	}
 	return Dose{}, false
 }
 
 // ValidateLadder checks the block's progression fields (ladder, start,
-// rules, mode) and returns every problem at once, each error reading
-// "path.field: message", path being the block's own path such as
-// "blocks[2]". It checks exercise references only when lib is not nil.
-// Program validation (validate.go) is meant to call it for every block.
+// rules, mode) and returns every problem at once, joined with errors.Join,
+// each a *FieldError whose path starts with path, the block's own path such
+// as "blocks[2]". It checks exercise references only when lib is not nil.
+// Program.Validate calls it for every block.
 func (b *Block) ValidateLadder(path string, lib *Library) error {
 	var errs []error
 	add := func(field, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s.%s: %s", path, field, fmt.Sprintf(format, args...)))
+		errs = append(errs, &FieldError{Path: path + "." + field, Msg: fmt.Sprintf(format, args...)})
 	}
 	switch b.Mode {
 	case "", PainMonitoring, GradedActivity:
@@ -213,18 +209,12 @@ func (b *Block) ValidateLadder(path string, lib *Library) error {
 	if b.Dose != nil {
 		add("dose", "is set but the block has a ladder: give each step its dose")
 	}
-	known := map[string]bool{}
-	if lib != nil {
-		for _, e := range lib.Exercises {
-			known[e.ID] = true
-		}
-	}
 	for i, s := range b.Ladder {
 		sp := fmt.Sprintf("ladder[%d]", i)
 		switch {
 		case s.Exercise == "":
 			add(sp+".exercise", "is empty")
-		case lib != nil && !known[s.Exercise]:
+		case lib != nil && !has(lib, s.Exercise):
 			add(sp+".exercise", "unknown exercise %q", s.Exercise)
 		}
 		if s.Dose != nil {
@@ -245,12 +235,19 @@ func (b *Block) ValidateLadder(path string, lib *Library) error {
 	return errors.Join(errs...)
 }
 
+// has reports whether lib holds the exercise id.
+func has(lib *Library, id string) bool {
+	_, ok := lib.Exercise(id)
+	return ok
+}
+
 // Validate checks that every threshold is in range and the zones are in
-// order, returning every problem at once as "path.field: message" errors.
+// order, returning every problem at once, joined with errors.Join, each a
+// *FieldError whose path starts with path.
 func (r *RuleSet) Validate(path string) error {
 	var errs []error
 	add := func(field, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s.%s: %s", path, field, fmt.Sprintf(format, args...)))
+		errs = append(errs, &FieldError{Path: path + "." + field, Msg: fmt.Sprintf(format, args...)})
 	}
 	pain := func(field string, v, lo int) {
 		if v < lo || v > 10 {

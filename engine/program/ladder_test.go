@@ -105,6 +105,8 @@ func TestValidateLadder(t *testing.T) {
 		}
 		require.Error(t, err, "%s: ValidateLadder", tt.name)
 		assert.Equal(t, strings.Join(tt.want, "\n"), err.Error(), "%s: ValidateLadder", tt.name)
+		var fe *program.FieldError
+		assert.ErrorAs(t, err, &fe, "%s: ValidateLadder errors are FieldErrors", tt.name)
 	}
 }
 

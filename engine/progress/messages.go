@@ -90,7 +90,6 @@ var messages = map[string]map[string]string{
 		"rf-urgent":      "On %[1]s you answered yes to a warning sign. Contact your doctor or physiotherapist today; do not start or progress your exercises until then.",
 		"clock-future":   "Records dated after now: %[1]s. The device clock may have changed; they are counted as just done.",
 		"fixed":          "%[1]s: %[2]s, as prescribed.",
-		"graded-stopped": "Stop %[1]s for now. %[2]s",
 	},
 }
 

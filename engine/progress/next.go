@@ -308,7 +308,7 @@ func Next(p *program.Program, lib *program.Library, log []Record, now time.Time)
 		s := pl.h.sessions[si].s
 		for k := range s.Exercises {
 			e := &s.Exercises[k]
-			if e.Block < len(p.Blocks) && !e.Skipped {
+			if e.Block >= 0 && e.Block < len(p.Blocks) && !e.Skipped {
 				perBlock[e.Block] = append(perBlock[e.Block], entry{si: si, ex: e})
 			}
 		}
@@ -385,7 +385,7 @@ func (pl *planner) redFlags(plan *Plan) {
 			case e.Spreading:
 				m := msg("rf-spread", Date(s.at))
 				why = &m
-			case e.PainDuring != nil && e.Block < len(pl.p.Blocks) && *e.PainDuring > pl.p.Blocks[e.Block].EffectiveRules().Zones.AmberMax:
+			case e.PainDuring != nil && e.Block >= 0 && e.Block < len(pl.p.Blocks) && *e.PainDuring > pl.p.Blocks[e.Block].EffectiveRules().Zones.AmberMax:
 				m := msg("rf-red", Date(s.at))
 				why = &m
 			}
