@@ -345,6 +345,7 @@ func (c *Clip) validate() error {
 				cs = append(cs, contact{q, prev.pts.At[q]})
 			}
 		}
+		shared := len(cs)
 		f := s.frames(&b.pose)
 		ext := extremities(&f)
 		for i := range limbs {
@@ -376,9 +377,15 @@ func (c *Clip) validate() error {
 			}
 			b.pose.Root.Y -= low
 		}
+		// Limb contacts new at this keyframe land on the floor where they are.
+		for _, q := range it.contacts {
+			if li, _ := limbOf(q); li >= 0 && !slices.Contains(prev.contacts, q) {
+				cs = append(cs, contact{q, Vec{pts.At[q].X, s.marks[q].radius}})
+			}
+		}
 		s.solve(&b.pose, cs, it.grips, &ext)
 		b.finish(s)
-		for _, cq := range cs {
+		for _, cq := range cs[:shared] {
 			if d := b.pts.At[cq.pt].Sub(cq.target).Len(); d > ContactTolerance {
 				bad(it.path, "contact %s moves %.3f from the previous keyframe (cannot reach)", cq.pt, d)
 			}
