@@ -1,5 +1,6 @@
 // Package storetest is the one test suite every progress.Store passes: the
-// in-memory store natively, the browser store in headless Chromium.
+// in-memory store natively, the browser store in headless Chromium. Being
+// under engine/, it uses the standard library only (no testify).
 package storetest
 
 import (
@@ -9,9 +10,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"spry/engine/progress"
 )
@@ -56,23 +54,28 @@ func Session(id string, at time.Time, sets int) progress.Record {
 func encoded(t *testing.T, recs []progress.Record) []string {
 	out := make([]string, len(recs))
 	for i, r := range recs {
-		data, err := progress.Encode(r)
-		require.NoError(t, err)
-		out[i] = string(data)
+		out[i] = mustEncode(t, r)
 	}
 	sort.Strings(out)
 	return out
 }
 
 func all(t *testing.T, s progress.Store) []progress.Record {
+	t.Helper()
 	recs, bad, err := s.All()
-	require.NoError(t, err, "All()")
-	require.Empty(t, bad, "All() quarantined")
+	if err != nil {
+		t.Fatalf("All() error = %v", err)
+	}
+	if len(bad) > 0 {
+		t.Fatalf("All() quarantined %d items, want none: %+v", len(bad), bad)
+	}
 	return recs
 }
 
 func testEmpty(t *testing.T, s progress.Store) {
-	assert.Empty(t, all(t, s), "All() on an empty store")
+	if got := all(t, s); len(got) != 0 {
+		t.Errorf("All() on an empty store = %d records, want 0", len(got))
+	}
 }
 
 func testRoundTrip(t *testing.T, s progress.Store) {
@@ -84,13 +87,13 @@ func testRoundTrip(t *testing.T, s progress.Store) {
 			Resume: &progress.Resume{Block: 1, At: t0.Add(48 * time.Hour)}},
 	}
 	for _, r := range in {
-		require.NoError(t, s.Put(r), "Put(%s)", r.ID)
+		put(t, s, r)
 	}
 	got := all(t, s)
-	assert.Equal(t, encoded(t, in), encoded(t, got), "All() after Put")
+	sameRecords(t, "All() after Put", got, in)
 	for _, r := range got {
-		if r.ID == "a" {
-			assert.True(t, r.Session.Started.Equal(t0), "Started = %v, want %v", r.Session.Started, t0)
+		if r.ID == "a" && !r.Session.Started.Equal(t0) {
+			t.Errorf("Started = %v, want %v", r.Session.Started, t0)
 		}
 	}
 }
@@ -98,30 +101,39 @@ func testRoundTrip(t *testing.T, s progress.Store) {
 func testIdempotent(t *testing.T, s progress.Store) {
 	r := Session("a", t0, 3)
 	for range 3 {
-		require.NoError(t, s.Put(r))
+		put(t, s, r)
 	}
-	assert.Len(t, all(t, s), 1, "All() after putting one record 3 times")
+	if got := all(t, s); len(got) != 1 {
+		t.Errorf("All() after putting one record 3 times = %d records, want 1", len(got))
+	}
 }
 
 func testGrows(t *testing.T, s progress.Store) {
 	// Each completed set is written at once; the last write is what loads.
 	for n := 1; n <= 3; n++ {
-		require.NoError(t, s.Put(Session("a", t0, n)))
+		put(t, s, Session("a", t0, n))
 		got := all(t, s)
-		require.Len(t, got, 1)
-		assert.Len(t, got[0].Session.Exercises[0].Sets, n, "sets after writing set %d", n)
+		if len(got) != 1 {
+			t.Fatalf("All() after writing set %d = %d records, want 1", n, len(got))
+		}
+		if sets := len(got[0].Session.Exercises[0].Sets); sets != n {
+			t.Errorf("sets after writing set %d = %d, want %d", n, sets, n)
+		}
 	}
 }
 
 func testInvalid(t *testing.T, s progress.Store) {
 	bad := Session("a", t0, 1)
 	bad.Session.PainBefore = progress.Pain(11)
-	err := s.Put(bad)
-	require.Error(t, err, "Put(pain 11)")
-	assert.Contains(t, err.Error(), "painBefore")
-	noID := Session("", t0, 1)
-	require.Error(t, s.Put(noID), "Put(no ID)")
-	assert.Empty(t, all(t, s), "All() after refused writes")
+	if err := s.Put(bad); err == nil || !strings.Contains(err.Error(), "painBefore") {
+		t.Errorf("Put(pain 11) = %v, want an error naming painBefore", err)
+	}
+	if err := s.Put(Session("", t0, 1)); err == nil {
+		t.Errorf("Put(no ID) = nil, want an error")
+	}
+	if got := all(t, s); len(got) != 0 {
+		t.Errorf("All() after refused writes = %d records, want 0", len(got))
+	}
 }
 
 func testMany(t *testing.T, s progress.Store) {
@@ -130,9 +142,9 @@ func testMany(t *testing.T, s progress.Store) {
 		in = append(in, Session(fmt.Sprintf("s%03d", i), t0.Add(time.Duration(i)*24*time.Hour), 2))
 	}
 	for _, r := range in {
-		require.NoError(t, s.Put(r))
+		put(t, s, r)
 	}
-	assert.Equal(t, encoded(t, in), encoded(t, all(t, s)), "All() after 400 Puts")
+	sameRecords(t, "All() after 400 Puts", all(t, s), in)
 }
 
 func testConcurrent(t *testing.T, s progress.Store) {
@@ -143,12 +155,16 @@ func testConcurrent(t *testing.T, s progress.Store) {
 		go func() {
 			defer wg.Done()
 			for i := range 20 {
-				assert.NoError(t, s.Put(Session(fmt.Sprintf("s%02d", i), t0.Add(time.Duration(i)*time.Hour), 1)))
+				if err := s.Put(Session(fmt.Sprintf("s%02d", i), t0.Add(time.Duration(i)*time.Hour), 1)); err != nil {
+					t.Errorf("Put = %v", err)
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	assert.Len(t, all(t, s), 20, "All() after two writers")
+	if got := all(t, s); len(got) != 20 {
+		t.Errorf("All() after two writers = %d records, want 20", len(got))
+	}
 }
 
 func testQuarantine(t *testing.T, s progress.Store) {
@@ -156,7 +172,7 @@ func testQuarantine(t *testing.T, s progress.Store) {
 	if !ok {
 		t.Skip("store does not take raw writes")
 	}
-	require.NoError(t, s.Put(Session("good", t0, 1)))
+	put(t, s, Session("good", t0, 1))
 	planted := map[string]struct {
 		data string
 		want string
@@ -168,26 +184,65 @@ func testQuarantine(t *testing.T, s progress.Store) {
 		progress.Key("pain"):   {strings.Replace(mustEncode(t, Session("pain", t0, 1)), `"painBefore":3`, `"painBefore":12`, 1), "painBefore"},
 	}
 	for k, p := range planted {
-		require.NoError(t, raw.PutRaw(k, []byte(p.data)))
+		if err := raw.PutRaw(k, []byte(p.data)); err != nil {
+			t.Fatalf("PutRaw(%q) = %v", k, err)
+		}
 	}
-	require.NoError(t, raw.PutRaw("other-app/key", []byte("not ours")))
+	if err := raw.PutRaw("other-app/key", []byte("not ours")); err != nil {
+		t.Fatalf("PutRaw(other-app/key) = %v", err)
+	}
 	for pass := range 2 { // quarantined items stay put
 		recs, bad, err := s.All()
-		require.NoError(t, err)
-		require.Len(t, recs, 1, "pass %d: good records", pass)
-		assert.Equal(t, "good", recs[0].ID)
-		require.Len(t, bad, len(planted), "pass %d: quarantined", pass)
+		if err != nil {
+			t.Fatalf("pass %d: All() error = %v", pass, err)
+		}
+		if len(recs) != 1 || recs[0].ID != "good" {
+			t.Errorf("pass %d: All() = %d records, want only \"good\"", pass, len(recs))
+		}
+		if len(bad) != len(planted) {
+			t.Errorf("pass %d: All() quarantined %d items, want %d", pass, len(bad), len(planted))
+		}
 		for _, q := range bad {
 			p, ok := planted[q.Key]
-			require.True(t, ok, "unexpected quarantined key %q", q.Key)
-			assert.Equal(t, p.data, string(q.Data), "quarantined data of %q", q.Key)
-			assert.Contains(t, q.Reason, p.want, "reason for %q", q.Key)
+			switch {
+			case !ok:
+				t.Errorf("pass %d: quarantined unexpected key %q", pass, q.Key)
+			case string(q.Data) != p.data:
+				t.Errorf("pass %d: quarantined data of %q = %q, want %q", pass, q.Key, q.Data, p.data)
+			case !strings.Contains(q.Reason, p.want):
+				t.Errorf("pass %d: reason for %q = %q, want it to mention %q", pass, q.Key, q.Reason, p.want)
+			}
 		}
 	}
 }
 
 func mustEncode(t *testing.T, r progress.Record) string {
+	t.Helper()
 	data, err := progress.Encode(r)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Encode(%s) = %v", r.ID, err)
+	}
 	return string(data)
+}
+
+func put(t *testing.T, s progress.Store, r progress.Record) {
+	t.Helper()
+	if err := s.Put(r); err != nil {
+		t.Fatalf("Put(%s) = %v", r.ID, err)
+	}
+}
+
+// sameRecords compares record sets exactly, by their stored form.
+func sameRecords(t *testing.T, what string, got, want []progress.Record) {
+	t.Helper()
+	g, w := encoded(t, got), encoded(t, want)
+	if len(g) != len(w) {
+		t.Errorf("%s = %d records, want %d", what, len(g), len(w))
+		return
+	}
+	for i := range g {
+		if g[i] != w[i] {
+			t.Errorf("%s: record %s, want %s", what, g[i], w[i])
+		}
+	}
 }
