@@ -178,3 +178,26 @@ func TestNewID(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEqual(t, a, b, "two NewIDs at the same second")
 }
+
+func TestInProgress(t *testing.T) {
+	done := storetest.Session("done", t0.Add(72*time.Hour), 3)
+	done.Session.Ended = done.Session.Started.Add(20 * time.Minute)
+	open1 := storetest.Session("open1", t0, 1)
+	open2 := storetest.Session("open2", t0.Add(24*time.Hour), 2)
+	other := storetest.Session("other", t0.Add(96*time.Hour), 1)
+	other.Program = "neck"
+	tests := []struct {
+		log    []progress.Record
+		want   string
+		wantOK bool
+	}{
+		{nil, "", false},
+		{[]progress.Record{done}, "", false},
+		{[]progress.Record{open2, done, open1, other}, "open2", true},
+	}
+	for _, tt := range tests {
+		got, ok := progress.InProgress(tt.log, "back")
+		assert.Equal(t, tt.wantOK, ok, "InProgress ok")
+		assert.Equal(t, tt.want, got.ID, "InProgress(%d records) = %q, want %q", len(tt.log), got.ID, tt.want)
+	}
+}

@@ -236,6 +236,23 @@ const MaxRecordSize = 64 << 10
 // testdata/records/.
 var migrations = map[int]func(json.RawMessage) (json.RawMessage, error){}
 
+// migrate brings a record of version from up to version to, one step of
+// table at a time.
+func migrate(data []byte, from, to int, table map[int]func(json.RawMessage) (json.RawMessage, error)) (json.RawMessage, error) {
+	raw := json.RawMessage(data)
+	for v := from; v < to; v++ {
+		m, ok := table[v]
+		if !ok {
+			return nil, fmt.Errorf("v: no migration from version %d", v)
+		}
+		var err error
+		if raw, err = m(raw); err != nil {
+			return nil, fmt.Errorf("migrating from version %d: %v", v, err)
+		}
+	}
+	return raw, nil
+}
+
 // Encode returns the JSON form of r, stamped with the current Version. It
 // refuses a record that does not pass Validate.
 func Encode(r Record) ([]byte, error) {
@@ -271,16 +288,9 @@ func DecodeRecord(data []byte) (Record, error) {
 	case *head.V < 1:
 		return Record{}, fmt.Errorf("%s: v: version %d does not exist", name, *head.V)
 	}
-	raw := json.RawMessage(data)
-	for v := *head.V; v < Version; v++ {
-		m, ok := migrations[v]
-		if !ok {
-			return Record{}, fmt.Errorf("%s: v: no migration from version %d", name, v)
-		}
-		var err error
-		if raw, err = m(raw); err != nil {
-			return Record{}, fmt.Errorf("%s: migrating from version %d: %v", name, v, err)
-		}
+	raw, err := migrate(data, *head.V, Version, migrations)
+	if err != nil {
+		return Record{}, fmt.Errorf("%s: %v", name, err)
 	}
 	var r Record
 	d := json.NewDecoder(bytes.NewReader(raw))
@@ -415,4 +425,24 @@ func (r *Record) Validate() error {
 // okSeconds reports whether s is a usable duration in seconds.
 func okSeconds(s float64) bool {
 	return s >= 0 && !math.IsInf(s, 0) && !math.IsNaN(s) && s < 1e6
+}
+
+// InProgress returns the latest session of the program that has not ended
+// (the tab was closed mid-session), so that the app can offer to resume it
+// from its recorded sets.
+func InProgress(log []Record, program string) (Record, bool) {
+	best := -1
+	for i := range log {
+		r := &log[i]
+		if r.Program != program || r.Session == nil || !r.Session.Ended.IsZero() {
+			continue
+		}
+		if best < 0 || r.Session.Started.After(log[best].Session.Started) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Record{}, false
+	}
+	return log[best], true
 }

@@ -1,0 +1,4 @@
+package progress
+
+// Migrate exposes migrate to the external tests.
+var Migrate = migrate
