@@ -94,8 +94,9 @@ type RuleSet struct {
 	// WeeklyMinReadings is how many pain readings each 7-day window needs
 	// before its average counts for P4 (convention).
 	WeeklyMinReadings int `json:"weeklyMinReadings"`
-	// GapDays is the longest break, in days, after which the block is not
-	// stepped back and sessions still count as "in a row" (convention).
+	// GapDays is the longest break, in days, that does not step a block
+	// back; sessions further apart than this do not count as "in a row"
+	// either (convention).
 	GapDays int `json:"gapDays"`
 	// Graded holds the graded-activity thresholds.
 	Graded GradedRules `json:"graded"`
