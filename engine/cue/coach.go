@@ -56,25 +56,25 @@ func (c *Coach) Cues(events []session.Event, now time.Duration, s Settings) []Cu
 		for j < len(events) && events[j].At == events[i].At {
 			j++
 		}
-		cue := c.moment(events[i:j], lang)
+		m := c.moment(events[i:j], lang)
 		i = j
-		if now-cue.At > MaxLate {
+		if now-m.At > MaxLate {
 			continue
 		}
 		if s.Vibration {
-			cue.Vibrate = Vibration(cue.Sound)
+			m.Vibrate = Vibration(m.Sound)
 		}
-		cue.Flash = s.Flash && cue.Sound != None && cue.Sound != Tick
+		m.Flash = s.Flash && m.Sound != None && m.Sound != Tick
 		if !s.Sound {
-			cue.Sound = None
+			m.Sound = None
 		}
 		if !s.Speech {
-			cue.Say, cue.Lang = "", ""
+			m.Say, m.Lang = "", ""
 		}
-		if cue.empty() {
+		if m.empty() {
 			continue
 		}
-		cues = append(cues, cue)
+		cues = append(cues, m)
 	}
 	spoken := false
 	for i := len(cues) - 1; i >= 0; i-- {
@@ -89,16 +89,16 @@ func (c *Coach) Cues(events []session.Event, now time.Duration, s Settings) []Cu
 // moment returns the cue for events due at the same time, with every kind of
 // cue on, and moves the coach's memory on past them.
 func (c *Coach) moment(events []session.Event, lang string) Cue {
-	cue := Cue{At: events[0].At}
+	m := Cue{At: events[0].At}
 	sound := func(s Sound) {
-		if rank[s] > rank[cue.Sound] {
-			cue.Sound = s
+		if rank[s] > rank[m.Sound] {
+			m.Sound = s
 		}
 	}
 	var (
 		count    string // the rep just counted
 		headline string // what the moment is about
-		countdwn string // the seconds left, when nothing else is said
+		seconds  string // the seconds left, said when nothing else is
 	)
 	for _, e := range events {
 		switch e.Kind {
@@ -133,7 +133,12 @@ func (c *Coach) moment(events []session.Event, lang string) Cue {
 			count = Number(lang, e.Rep)
 		case session.Countdown:
 			sound(Tick)
-			countdwn = Number(lang, e.Remaining)
+			// The seconds of a hold are only ticked: spoken, they
+			// would run into the rep count that follows ("two, one,
+			// down, two").
+			if e.Phase != session.Hold {
+				seconds = Number(lang, e.Remaining)
+			}
 		case session.SideSwitched:
 			sound(Switch)
 			headline = word(lang, wordSwitch)
@@ -151,14 +156,14 @@ func (c *Coach) moment(events []session.Event, lang string) Cue {
 			say = append(say, s)
 		}
 	}
-	if len(say) == 0 && countdwn != "" {
-		say = append(say, countdwn)
+	if len(say) == 0 && seconds != "" {
+		say = append(say, seconds)
 	}
-	cue.Say = strings.Join(say, ". ")
-	if cue.Say != "" {
-		cue.Lang = word(lang, wordTag)
+	m.Say = strings.Join(say, ". ")
+	if m.Say != "" {
+		m.Lang = word(lang, wordTag)
 	}
-	return cue
+	return m
 }
 
 // announce returns what to say when e starts a new exercise: its name, and

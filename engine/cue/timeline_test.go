@@ -67,25 +67,25 @@ func TestWholeSession(t *testing.T) {
 1.000s tick "One" en-CA
 2.000s end "Up" en-CA
 3.000s start "Hold" en-CA
-4.000s tick "Two" en-CA
-5.000s tick "One" en-CA
+4.000s tick
+5.000s tick
 6.000s end "Down" en-CA
 7.000s start "One" en-CA
 8.000s start "Hold" en-CA
-9.000s tick "Two" en-CA
-10.000s tick "One" en-CA
+9.000s tick
+10.000s tick
 11.000s end "Down" en-CA
 12.000s switch "Two. Switch sides" en-CA
 13.000s tick "One" en-CA
 14.000s end "Up" en-CA
 15.000s start "Hold" en-CA
-16.000s tick "Two" en-CA
-17.000s tick "One" en-CA
+16.000s tick
+17.000s tick
 18.000s end "Down" en-CA
 19.000s start "One" en-CA
 20.000s start "Hold" en-CA
-21.000s tick "Two" en-CA
-22.000s tick "One" en-CA
+21.000s tick
+22.000s tick
 23.000s end "Down" en-CA
 24.000s end "Two. Rest" en-CA
 25.000s tick "Three" en-CA
@@ -120,7 +120,7 @@ func TestLateFrames(t *testing.T) {
 		{"background tab at 1 Hz, half a second late", append([]time.Duration{0}, late(500*time.Millisecond, steady(time.Second, 40*time.Second))...), all},
 		{"hidden from 5.5 s to 10 minutes: nothing in between", []time.Duration{0, 500 * time.Millisecond, 5500 * time.Millisecond, 10 * time.Minute}, "" +
 			"0.000s start \"Side plank. Left side\" en-CA vibrate[120ms]\n" +
-			"5.000s tick \"One\" en-CA vibrate[40ms]\n"},
+			"5.000s tick vibrate[40ms]\n"},
 		{"hidden during the hold, shown at 11.5 s: the last second only", []time.Duration{0, 3500 * time.Millisecond, 11500 * time.Millisecond}, "" +
 			"0.000s start \"Side plank. Left side\" en-CA vibrate[120ms]\n" +
 			"3.000s start \"Hold\" en-CA vibrate[120ms]\n" +
