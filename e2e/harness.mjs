@@ -236,6 +236,31 @@ export function inkFraction(pngBytes, rect, scale = 1, tolerance = 24) {
   return { background: `rgb(${bgc.join(',')})`, fraction: total ? ink / total : 0, pixels: total };
 }
 
+/**
+ * Returns the fraction of pixels in rect (CSS pixels) that differ by more
+ * than tolerance in any channel between two screenshots of the same size.
+ */
+export function changedFraction(pngA, pngB, rect, scale = 1, tolerance = 24) {
+  const a = PNG.sync.read(pngA);
+  const b = PNG.sync.read(pngB);
+  if (a.width !== b.width || a.height !== b.height) throw new Error('changedFraction: screenshots differ in size');
+  const x0 = Math.max(0, Math.round(rect.x * scale));
+  const y0 = Math.max(0, Math.round(rect.y * scale));
+  const x1 = Math.min(a.width, Math.round((rect.x + rect.width) * scale));
+  const y1 = Math.min(a.height, Math.round((rect.y + rect.height) * scale));
+  let changed = 0;
+  let total = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * a.width + x) * 4;
+      total++;
+      if (Math.abs(a.data[i] - b.data[i]) > tolerance || Math.abs(a.data[i + 1] - b.data[i + 1]) > tolerance
+        || Math.abs(a.data[i + 2] - b.data[i + 2]) > tolerance) changed++;
+    }
+  }
+  return total ? changed / total : 0;
+}
+
 /** Writes a small PNG for the harness's own check (see harness.test.mjs). */
 export function makePNG(width, height, paint) {
   const png = new PNG({ width, height });

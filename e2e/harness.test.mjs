@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inkFraction, makePNG } from './harness.mjs';
+import { changedFraction, inkFraction, makePNG } from './harness.mjs';
 
 test('inkFraction counts pixels unlike the commonest colour', () => {
   const cases = [
@@ -25,4 +25,13 @@ test('inkFraction reads only the rectangle, in CSS pixels times the scale', () =
   assert.ok(Math.abs(inside.fraction - 0.5) < 1e-9, `inside: ${inside.fraction}, want 0.5`);
   const outside = inkFraction(png, { x: 5, y: 5, width: 5, height: 5 }, 2);
   assert.equal(outside.fraction, 0);
+});
+
+test('changedFraction counts pixels that differ between two shots', () => {
+  const a = makePNG(10, 10, () => [255, 255, 255]);
+  const b = makePNG(10, 10, (x, y) => (y === 0 ? [0, 0, 0] : [250, 250, 250]));
+  const all = { x: 0, y: 0, width: 10, height: 10 };
+  assert.equal(changedFraction(a, a, all), 0);
+  assert.ok(Math.abs(changedFraction(a, b, all) - 0.1) < 1e-9, `changedFraction = ${changedFraction(a, b, all)}, want 0.1`);
+  assert.equal(changedFraction(a, b, { x: 0, y: 1, width: 10, height: 9 }), 0);
 });

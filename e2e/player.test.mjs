@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  desktop, history, inkFraction, launchBrowser, phone, screenshot, startServer, waitForState, withPage,
+  changedFraction, desktop, history, inkFraction, launchBrowser, phone, screenshot, startServer, waitForState, withPage,
 } from './harness.mjs';
 
 let server;
@@ -54,7 +54,7 @@ describe('player page', () => {
     assert.equal(marks, 1, 'performance mark spry-first-frame');
   }));
 
-  test('Start plays: reps and phases advance, the figure is drawn in #stage', withPage(() => browser, {}, async ({ page }) => {
+  test('Start plays: reps and phases advance, the figure is drawn in #stage', withPage(() => browser, {}, async ({ t, page }) => {
     await open(page, '/?speed=4');
     await waitForState(page, 'ready');
     assert.equal(await page.locator('#speed').inputValue(), '4', '?speed=4 shown in #speed');
@@ -73,11 +73,40 @@ describe('player page', () => {
     }
     assert.ok(h.countdown.filter(Boolean).length >= 2, `countdown ${JSON.stringify(h.countdown)}: want it to change`);
 
+    // The figure is drawn inside #stage: a fair share of its pixels are
+    // unlike the background, and they move as the phases go by.
     const stage = await page.locator('#stage').boundingBox();
     assert.ok(stage && stage.width > 100 && stage.height > 100, `#stage box ${JSON.stringify(stage)}: too small`);
-    const ink = inkFraction(await screenshot(page, 'desktop-playing'), stage, desktop.deviceScaleFactor);
+    const shot = await screenshot(page, 'desktop-playing');
+    const ink = inkFraction(shot, stage, desktop.deviceScaleFactor);
+    t.diagnostic(`#stage: ${(ink.fraction * 100).toFixed(1)}% of pixels unlike ${ink.background}`);
     assert.ok(ink.fraction > 0.01 && ink.fraction < 0.6,
       `pixels in #stage unlike its background ${ink.background}: ${(ink.fraction * 100).toFixed(2)}%, want 1..60%`);
+  }));
+
+  test('the figure follows the phases: hips up in the hold, down in the rest', withPage(() => browser, {}, async ({ t, page }) => {
+    // clinic-short.json starts with two bridges (3 s holds), then a 4 s rest;
+    // pausing freezes the figure for each shot. (Playwright's click can take
+    // over a second here while software WebGL keeps the page busy.)
+    await open(page, '/?src=clinic-short.json');
+    await waitForState(page, 'ready');
+    await page.click('#start');
+    const pausedIn = async (phase, name) => {
+      await page.waitForFunction((p) => new RegExp(p).test(document.getElementById('phase').textContent),
+        phase, { timeout: 30_000, polling: 20 });
+      await page.click('#pause');
+      await waitForState(page, 'paused');
+      assert.match(await text(page, 'phase'), new RegExp(phase), 'paused too late for the shot');
+      return screenshot(page, name);
+    };
+    const up = await pausedIn('^Hold', 'bridge-hold');
+    await page.click('#pause');
+    await waitForState(page, 'playing');
+    const down = await pausedIn('^Rest', 'bridge-rest');
+    const stage = await page.locator('#stage').boundingBox();
+    const moved = changedFraction(up, down, stage, desktop.deviceScaleFactor);
+    t.diagnostic(`#stage: ${(moved * 100).toFixed(1)}% of pixels differ between the hold and the rest`);
+    assert.ok(moved > 0.01, `only ${(moved * 100).toFixed(2)}% of #stage differs between the hold and the rest`);
   }));
 
   test('Pause stops the counters; Resume starts them again', withPage(() => browser, {}, async ({ page }) => {
@@ -104,12 +133,19 @@ describe('player page', () => {
       .map((id) => document.getElementById(id).textContent.trim()).join(' | ') !== f, frozen, { timeout: 30_000 });
   }));
 
-  test('Skip moves on to the next exercise', withPage(() => browser, {}, async ({ page }) => {
+  test('Skip ends the countdown, then the exercise', withPage(() => browser, {}, async ({ page }) => {
     await open(page, '/');
     await waitForState(page, 'ready');
     await page.click('#start');
     await waitForState(page, 'playing');
     const first = await text(page, 'exercise');
+    // During the get-ready countdown, Skip ends the countdown only.
+    assert.match(await text(page, 'phase'), /get ready/i);
+    await page.click('#skip');
+    await page.waitForFunction(() => !/get ready/i.test(document.getElementById('phase').textContent),
+      null, { timeout: 10_000 });
+    assert.equal(await text(page, 'exercise'), first, 'Skip during the countdown changed the exercise');
+    // During a repetition, Skip ends the whole exercise.
     await page.click('#skip');
     await page.waitForFunction((f) => document.getElementById('exercise').textContent.trim() !== f,
       first, { timeout: 10_000 });
