@@ -319,10 +319,29 @@ func (c *Clip) validate() error {
 		low = math.Min(low, pts.At[q].Y-pts.Radius[q])
 	}
 	first.pose.Root.Y -= low
-	if len(startGrips) > 0 {
+	{
+		// Ground the body by its trunk contacts if it has any, then bring
+		// limb contacts down (or up) to the floor where they are.
+		pts := first.pose.Points(s)
+		low := math.Inf(1)
+		for _, q := range startContacts {
+			if trunk(q) {
+				low = math.Min(low, pts.At[q].Y-pts.Radius[q])
+			}
+		}
+		if !math.IsInf(low, 1) {
+			first.pose.Root.Y -= low
+			pts = first.pose.Points(s)
+		}
+		var cs []contact
+		for _, q := range startContacts {
+			if h := pts.At[q].Y - pts.Radius[q]; !trunk(q) && math.Abs(h) > ContactTolerance/2 {
+				cs = append(cs, contact{q, Vec{pts.At[q].X, pts.Radius[q]}})
+			}
+		}
 		f := s.frames(&first.pose)
 		ext := extremities(&f)
-		s.solve(&first.pose, nil, startGrips, &ext)
+		s.solve(&first.pose, cs, startGrips, &ext, false)
 	}
 	first.finish(s)
 	check("start", &first)
@@ -383,7 +402,7 @@ func (c *Clip) validate() error {
 				cs = append(cs, contact{q, Vec{pts.At[q].X, s.marks[q].radius}})
 			}
 		}
-		s.solve(&b.pose, cs, it.grips, &ext)
+		s.solve(&b.pose, cs, it.grips, &ext, false)
 		b.finish(s)
 		for _, cq := range cs[:shared] {
 			if d := b.pts.At[cq.pt].Sub(cq.target).Len(); d > ContactTolerance {
@@ -501,7 +520,7 @@ func (c *Clip) between(a, b *baked, t float64) Pose {
 		ext[i].mid = a.ext[i].mid + wrap((b.ext[i].mid-a.ext[i].mid)/deg)*deg*t
 		ext[i].end = a.ext[i].end + wrap((b.ext[i].end-a.ext[i].end)/deg)*deg*t
 	}
-	s.solve(&p, cs, gs, &ext)
+	s.solve(&p, cs, gs, &ext, true)
 	return p
 }
 

@@ -30,7 +30,7 @@ func TestInvalidClips(t *testing.T) {
 		{"unknown-contact.json", []string{`start.contacts[2]: unknown contact point "toes"`}},
 		{"unknown-pose.json", []string{`up[0].pose: unknown pose "tpo"`}},
 		{"down-not-home.json", []string{`down[0].pose: must be the start pose "lying", got "top"`}},
-		{"contact-off-floor.json", []string{"start: contact knee_near is", "above the floor"}},
+		{"contact-off-floor.json", []string{"start: contact neck is", "above the floor"}},
 		{"below-floor.json", []string{"start: head is", "below the floor"}},
 		{"unknown-field.json", []string{`unknown field "speed"`}},
 	}

@@ -65,10 +65,11 @@ func (s *Skeleton) setAbs(p *Pose, f *[numSegments]frame, j Joint, abs float64) 
 }
 
 // solve moves p so that every contact sits on its target: the body is
-// translated to hold the trunk contacts, limbs reach their contacts by
-// two-bone inverse kinematics, and the body is lifted if any point would go
-// below the floor. Then hands reach for the points they grip.
-func (s *Skeleton) solve(p *Pose, cs []contact, grips []grip, ext *extremity) {
+// translated to hold the trunk contacts, and limbs reach their contacts by
+// two-bone inverse kinematics. If lift is set, nothing may go below the
+// floor: a free limb that would slides along it instead, and the body is
+// lifted if its trunk would. Then hands reach for the points they grip.
+func (s *Skeleton) solve(p *Pose, cs []contact, grips []grip, ext *extremity, lift bool) {
 	var shift Vec
 	n := 0
 	pts := p.Points(s)
@@ -82,17 +83,11 @@ func (s *Skeleton) solve(p *Pose, cs []contact, grips []grip, ext *extremity) {
 		p.Root = p.Root.Add(shift.Scale(1 / float64(n)))
 	}
 	s.reach(p, cs, ext)
-	pts = p.Points(s)
-	low := 0.0
-	for i := range pts.At {
-		low = math.Min(low, pts.At[i].Y-pts.Radius[i])
-	}
-	if low < 0 {
-		p.Root.Y -= low
-		s.reach(p, cs, ext)
+	if lift {
+		s.keepAboveFloor(p, cs, ext)
 	}
 	if len(grips) > 0 {
-		pts = p.Points(s)
+		pts := p.Points(s)
 		var buf [4]contact
 		gcs := buf[:0]
 		for _, g := range grips {
@@ -111,7 +106,8 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 			if li != i {
 				continue
 			}
-			if isEnd && end == nil {
+			if isEnd && (end == nil || cs[k].pt < end.pt) {
+				// The point nearest the wrist or ankle leads.
 				end = &cs[k]
 			} else if !isEnd {
 				mid = &cs[k]
@@ -153,5 +149,62 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 		s.setAbs(p, &f, l.mid, math.Atan2(d.Y, d.X))
 		f = s.frames(p)
 		s.setAbs(p, &f, l.end, ext[i].end)
+	}
+}
+
+// keepAboveFloor stops p from going through the floor: the lowest point of
+// each free limb below the floor is put on it, and the body is lifted if its
+// trunk is below it.
+func (s *Skeleton) keepAboveFloor(p *Pose, cs []contact, ext *extremity) {
+	pts := p.Points(s)
+	low := 0.0
+	for i := range pts.At {
+		if trunk(Point(i)) {
+			low = math.Min(low, pts.At[i].Y-pts.Radius[i])
+		}
+	}
+	if low < 0 {
+		p.Root.Y -= low
+		s.reach(p, cs, ext)
+		pts = p.Points(s)
+	}
+	var buf [4]contact
+	slide := buf[:0]
+	f := s.frames(p)
+	local := *ext
+	for i, l := range limbs {
+		busy := false
+		for _, c := range cs {
+			if li, _ := limbOf(c.pt); li == i {
+				busy = true
+			}
+		}
+		if busy {
+			continue
+		}
+		midLow := pts.At[l.midPt].Y - pts.Radius[l.midPt]
+		endLow := 0.0
+		for _, q := range l.endPts {
+			endLow = math.Min(endLow, pts.At[q].Y-pts.Radius[q])
+		}
+		// Keep the hand or foot as it is, but never pointing into the floor.
+		local[i].mid, local[i].end = f[l.mid].a, f[l.end].a
+		if math.Sin(local[i].end) < 0 {
+			local[i].end = 0
+			if math.Cos(f[l.end].a) < 0 {
+				local[i].end = math.Pi
+			}
+		}
+		switch {
+		case endLow < 0:
+			q := l.endPts[0]
+			slide = append(slide, contact{q, Vec{pts.At[q].X, math.Max(pts.At[q].Y, pts.Radius[q])}})
+		case midLow < 0:
+			q := l.midPt
+			slide = append(slide, contact{q, Vec{pts.At[q].X, pts.Radius[q]}})
+		}
+	}
+	if len(slide) > 0 {
+		s.reach(p, slide, &local)
 	}
 }
