@@ -23,13 +23,12 @@ import (
 // no inline script or style; 'wasm-unsafe-eval' lets them compile the
 // player's WebAssembly, and frame-ancestors * lets clinics embed the player.
 //
-// script-src allows blob: because ebiten's audio (oto v3, driver_js.go)
-// loads its AudioWorklet processor from a blob: URL it makes from a string
-// in the player; without it addModule is refused, the promise rejection is
-// unhandled, and the player has no sound. Only script already running in the
-// page can mint a blob: URL, so this admits no outside code.
+// It allows no blob: scripts, so ebiten's own audio (oto v3, driver_js.go),
+// which loads its AudioWorklet from a blob: URL, cannot start here: the
+// player makes its sounds with WebAudio directly (wasm/cue). A player that
+// links ebiten/audio would need blob: in script-src.
 const ContentSecurityPolicy = "default-src 'self'; " +
-	"script-src 'self' 'wasm-unsafe-eval' blob:; " +
+	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; " +
 	"img-src 'self' data: blob:; " +
 	"connect-src 'self'; " +

@@ -88,8 +88,9 @@ func TestHeaders(t *testing.T) {
 		assert.Equal(t, "nosniff", rec.Header().Get("X-Content-Type-Options"), "GET %s: X-Content-Type-Options", p)
 		assert.Equal(t, "no-cache", rec.Header().Get("Cache-Control"), "GET %s: Cache-Control", p)
 	}
-	assert.Contains(t, server.ContentSecurityPolicy, "script-src 'self' 'wasm-unsafe-eval'")
-	assert.Contains(t, server.ContentSecurityPolicy, "frame-ancestors *")
+	const want = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+		"img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *"
+	assert.Equal(t, want, server.ContentSecurityPolicy, "ContentSecurityPolicy")
 }
 
 func TestNotServed(t *testing.T) {
