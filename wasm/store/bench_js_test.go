@@ -1,0 +1,92 @@
+package store_test
+
+import (
+	"fmt"
+	"syscall/js"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"spry/engine/progress"
+	"spry/wasm/store"
+)
+
+// history returns days of daily sessions at a heavy dose (4 exercises of 3
+// sets, two with holds, pain and effort asked, the red-flag screen weekly),
+// each with its next-morning pain report: two records a day.
+func history(days int) []progress.Record {
+	start := time.Date(2024, 1, 1, 8, 30, 0, 0, time.FixedZone("CET", 3600))
+	blocks := []struct {
+		name string
+		reps int
+		hold float64
+	}{{"bridge", 12, 0}, {"bird-dog", 8, 10}, {"side-bridge-knees", 3, 20}, {"dead-bug", 10, 0}}
+	var log []progress.Record
+	for d := range days {
+		at := start.AddDate(0, 0, d)
+		s := &progress.Session{Started: at, Ended: at.Add(25 * time.Minute), PainBefore: progress.Pain(2),
+			PainAfter: progress.Pain(2), Effort: progress.Pain(5)}
+		if d%7 == 0 {
+			s.RedFlags = &progress.RedFlags{Yes: []int{}}
+		}
+		for i, b := range blocks {
+			e := progress.Exercise{Block: i, Step: d / 60 % 2, Exercise: b.name, PainDuring: progress.Pain(1 + d%3),
+				Target: progress.Target{Sets: 3, Reps: b.reps, HoldSeconds: b.hold}}
+			for range 3 {
+				e.Sets = append(e.Sets, progress.Set{Reps: b.reps, HoldSeconds: b.hold})
+			}
+			s.Exercises = append(s.Exercises, e)
+		}
+		id := fmt.Sprintf("%s-%08x", at.UTC().Format("20060102T150405Z"), d*7919)
+		log = append(log,
+			progress.Record{V: progress.Version, ID: id, Kind: progress.KindSession, Program: "low-back-first-week", Session: s},
+			progress.Record{V: progress.Version, ID: id + "-m", Kind: progress.KindMorning, Program: "low-back-first-week",
+				Morning: &progress.Morning{Session: id, At: at.Add(23 * time.Hour), Pain: 2}})
+	}
+	return log
+}
+
+// TestLoadBench measures loading 2 years of daily sessions with All, as a
+// testing.Benchmark printed as a line (not a timed assertion), and the
+// stored size of a year. In Chromium it runs on the real localStorage
+// (the figure issue 4 asks for); under node on the JS stand-in.
+func TestLoadBench(t *testing.T) {
+	where := "real localStorage"
+	var h harness
+	if realStorage.Type() == js.TypeObject {
+		h = newRealHarness(t)
+	} else {
+		where = "node JS stand-in"
+		h = newStandInHarness(t)
+	}
+	l := open(t, h)
+	log := history(730)
+	for _, r := range log {
+		put(t, l, r)
+	}
+	year := 0
+	for _, r := range log[:2*365] {
+		data, err := progress.Encode(r)
+		require.NoError(t, err)
+		year += len(progress.Key(r.ID)) + len(data)
+	}
+	s := h.Storage(t)
+	res := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			l, err := store.Open(s)
+			if err != nil {
+				b.Fatal(err)
+			}
+			recs, bad, err := l.All()
+			if err != nil || len(recs) != len(log) || len(bad) != 0 {
+				b.Fatalf("All() = %d records, %d quarantined, %v; want %d, 0, nil", len(recs), len(bad), err, len(log))
+			}
+		}
+	})
+	msPerOp := float64(res.NsPerOp()) / 1e6
+	fmt.Printf("bench: load 2 years of daily sessions (%d records: 730 sessions + 730 morning reports) "+
+		"from %s with Open+All: %.2f ms/op (%d runs)\n", len(log), where, msPerOp, res.N)
+	fmt.Printf("bench: stored size of a year of daily sessions (730 records): %d KB (keys + JSON values; "+
+		"%d bytes a day)\n", year/1024, year/365)
+}
