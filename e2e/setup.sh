@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-CHROMIUM=/usr/bin/chromium
+# SPRY_CHROMIUM overrides the path, as in e2e/harness.mjs.
+CHROMIUM=${SPRY_CHROMIUM:-/usr/bin/chromium}
 
 fail() {
 	echo "e2e setup: $*" >&2
