@@ -380,11 +380,12 @@ func (c *Clip) validate() error {
 			}
 		}
 		pts := b.pose.Points(s)
-		switch {
-		case slices.ContainsFunc(cs, func(cq contact) bool { return trunk(cq.pt) }):
-			// solve translates the body to hold trunk contacts.
+		switch shift, anchored := anchorShift(pts, cs); {
+		case anchored:
+			b.pose.Root = b.pose.Root.Add(shift)
 		case len(cs) > 0:
-			var shift Vec
+			// Only hands and feet carry over: place the body by their
+			// average; the limbs then reach for them.
 			for _, cq := range cs {
 				shift = shift.Add(cq.target.Sub(pts.At[cq.pt]))
 			}
@@ -397,6 +398,7 @@ func (c *Clip) validate() error {
 			b.pose.Root.Y -= low
 		}
 		// Limb contacts new at this keyframe land on the floor where they are.
+		pts = b.pose.Points(s)
 		for _, q := range it.contacts {
 			if li, _ := limbOf(q); li >= 0 && !slices.Contains(prev.contacts, q) {
 				cs = append(cs, contact{q, Vec{pts.At[q].X, s.marks[q].radius}})

@@ -26,7 +26,7 @@ func TestInvalidClips(t *testing.T) {
 	}{
 		{"unknown-joint.json", []string{`poses.lying.joints.kne: unknown joint "kne"`}},
 		{"times-not-increasing.json", []string{"up[1].at: must be greater than 0.6 and at most 1, got 0.4"}},
-		{"angle-out-of-range.json", []string{"poses.lying.joints.knee_near: 170 outside the joint's range 0..155"}},
+		{"angle-out-of-range.json", []string{"poses.lying.joints.knee_near: 170 outside the joint's range 0..160"}},
 		{"unknown-contact.json", []string{`start.contacts[2]: unknown contact point "toes"`}},
 		{"unknown-pose.json", []string{`up[0].pose: unknown pose "tpo"`}},
 		{"down-not-home.json", []string{`down[0].pose: must be the start pose "lying", got "top"`}},

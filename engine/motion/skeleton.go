@@ -202,7 +202,7 @@ var standard = func() Skeleton {
 	}
 	for _, side := range [2]Joint{0, HipFar - HipNear} {
 		b(HipNear+side, root, 0, 0.245, 180, 1, -30, 135)
-		b(KneeNear+side, HipNear+side, 0.245, 0.246, 0, -1, 0, 155)
+		b(KneeNear+side, HipNear+side, 0.245, 0.246, 0, -1, 0, 160)
 		b(AnkleNear+side, KneeNear+side, 0.246, 0.11, 90, 1, -50, 30)
 	}
 	m := func(p Point, seg segment, along, across, radius float64) {

@@ -60,28 +60,21 @@ func extremities(f *[numSegments]frame) (e extremity) {
 // the current frames.
 func (s *Skeleton) setAbs(p *Pose, f *[numSegments]frame, j Joint, abs float64) {
 	b := &s.Bones[j]
-	rel := wrap((abs-f[segment(b.Parent)].a)/deg - b.Rest)
-	p.Joints[j] = rel * b.Sign
+	v := wrap((abs-f[segment(b.Parent)].a)/deg-b.Rest) * b.Sign
+	// Of the equivalent angles, keep the one nearest the current value, so
+	// a joint near ±180 does not flip to the other end.
+	v += 360 * math.Round((p.Joints[j]-v)/360)
+	p.Joints[j] = v
 }
 
 // solve moves p so that every contact sits on its target: the body is
-// translated to hold the trunk contacts, and limbs reach their contacts by
+// translated to hold its anchors (see anchorShift), and limbs reach their contacts by
 // two-bone inverse kinematics. If lift is set, nothing may go below the
 // floor: a free limb that would slides along it instead, and the body is
 // lifted if its trunk would. Then hands reach for the points they grip.
 func (s *Skeleton) solve(p *Pose, cs []contact, grips []grip, ext *extremity, lift bool) {
-	var shift Vec
-	n := 0
-	pts := p.Points(s)
-	for _, c := range cs {
-		if trunk(c.pt) {
-			shift = shift.Add(c.target.Sub(pts.At[c.pt]))
-			n++
-		}
-	}
-	if n > 0 {
-		p.Root = p.Root.Add(shift.Scale(1 / float64(n)))
-	}
+	shift, _ := anchorShift(p.Points(s), cs)
+	p.Root = p.Root.Add(shift)
 	s.reach(p, cs, ext)
 	if lift {
 		s.keepAboveFloor(p, cs, ext)
@@ -136,6 +129,18 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 		if m := s.marks[end.pt]; m.seg == segment(l.end) {
 			ef := frame{o: Vec{}, a: ext[i].end}
 			joint = joint.Sub(ef.point(m.along, m.across))
+		}
+		if mid != nil {
+			// Kneeling: the knee holds its place and the shin points at
+			// the foot's place.
+			d := mid.target.Sub(base)
+			s.setAbs(p, &f, l.root, math.Atan2(d.Y, d.X))
+			f = s.frames(p)
+			d = joint.Sub(f[l.mid].o)
+			s.setAbs(p, &f, l.mid, math.Atan2(d.Y, d.X))
+			f = s.frames(p)
+			s.setAbs(p, &f, l.end, ext[i].end)
+			continue
 		}
 		d := joint.Sub(base)
 		dist := d.Len()
@@ -207,4 +212,28 @@ func (s *Skeleton) keepAboveFloor(p *Pose, cs []contact, ext *extremity) {
 	if len(slide) > 0 {
 		s.reach(p, slide, &local)
 	}
+}
+
+// anchorShift returns how far to move a body at pts so that its anchoring
+// contacts meet their targets on average: the trunk contacts if there are
+// any, else the knees and elbows on the floor. Hands and feet alone do not
+// anchor the body (its limbs reach for them): ok is false without anchors.
+func anchorShift(pts Points, cs []contact) (shift Vec, ok bool) {
+	for _, anchor := range []func(Point) bool{
+		trunk,
+		func(p Point) bool { li, isEnd := limbOf(p); return li >= 0 && !isEnd },
+	} {
+		var shift Vec
+		n := 0
+		for _, c := range cs {
+			if anchor(c.pt) {
+				shift = shift.Add(c.target.Sub(pts.At[c.pt]))
+				n++
+			}
+		}
+		if n > 0 {
+			return shift.Scale(1 / float64(n)), true
+		}
+	}
+	return Vec{}, false
 }
