@@ -27,6 +27,9 @@ type Coach struct {
 	phase session.Kind
 	// exercise is the index of the last exercise announced, or -1.
 	exercise int
+	// talking is the session time until which the last phrase spoken is
+	// expected to last.
+	talking time.Duration
 }
 
 // NewCoach returns a coach for a session of items, the same items the
@@ -47,7 +50,9 @@ func NewCoach(items []program.Item) *Coach {
 // session time now, with settings applied. Events that happen together make
 // one cue. Events due more than MaxLate before now make none. At most one
 // cue speaks, the newest that has something to say: speech takes time, and
-// an older phrase would only delay the current one.
+// an older phrase would only delay the current one. A new phrase cuts short
+// the last one, except the seconds left of a countdown, which are only
+// ticked while the last phrase is expected to be still under way.
 func (c *Coach) Cues(events []session.Event, now time.Duration, s Settings) []Cue {
 	lang := language(s.Lang)
 	var cues []Cue
@@ -56,10 +61,16 @@ func (c *Coach) Cues(events []session.Event, now time.Duration, s Settings) []Cu
 		for j < len(events) && events[j].At == events[i].At {
 			j++
 		}
-		m := c.moment(events[i:j], lang)
+		m, onlySeconds := c.moment(events[i:j], lang)
 		i = j
 		if now-m.At > MaxLate {
 			continue
+		}
+		if onlySeconds && m.At < c.talking {
+			// Speaking the seconds left would cut short the phrase
+			// before, such as the name of the exercise; the tick
+			// says it.
+			m.Say, m.Lang = "", ""
 		}
 		if s.Vibration {
 			m.Vibrate = Vibration(m.Sound)
@@ -81,15 +92,25 @@ func (c *Coach) Cues(events []session.Event, now time.Duration, s Settings) []Cu
 		if spoken {
 			cues[i].Say, cues[i].Lang = "", ""
 		}
-		spoken = spoken || cues[i].Say != ""
+		if cues[i].Say != "" && !spoken {
+			spoken = true
+			c.talking = cues[i].At + speakingTime(cues[i].Say)
+		}
 	}
 	return slices.DeleteFunc(cues, Cue.empty)
 }
 
+// speakingTime estimates how long speech takes to say text: about 0.35 s a
+// word at the default rate, and a breath.
+func speakingTime(text string) time.Duration {
+	return time.Duration(len(strings.Fields(text)))*350*time.Millisecond + 200*time.Millisecond
+}
+
 // moment returns the cue for events due at the same time, with every kind of
-// cue on, and moves the coach's memory on past them.
-func (c *Coach) moment(events []session.Event, lang string) Cue {
-	m := Cue{At: events[0].At}
+// cue on, and moves the coach's memory on past them. onlySeconds is set when
+// all the cue says is the seconds left.
+func (c *Coach) moment(events []session.Event, lang string) (m Cue, onlySeconds bool) {
+	m = Cue{At: events[0].At}
 	sound := func(s Sound) {
 		if rank[s] > rank[m.Sound] {
 			m.Sound = s
@@ -158,12 +179,13 @@ func (c *Coach) moment(events []session.Event, lang string) Cue {
 	}
 	if len(say) == 0 && seconds != "" {
 		say = append(say, seconds)
+		onlySeconds = true
 	}
 	m.Say = strings.Join(say, ". ")
 	if m.Say != "" {
 		m.Lang = word(lang, wordTag)
 	}
-	return m
+	return m, onlySeconds
 }
 
 // announce returns what to say when e starts a new exercise: its name, and

@@ -222,6 +222,27 @@ func TestCues(t *testing.T) {
 			want: "2.000s tick vibrate[40ms]\n2.500s end \"Up\" en-CA vibrate[400ms] flash\n",
 		},
 		{
+			name:   "the seconds left do not cut a long name short",
+			before: []session.Event{ev(0, session.PhaseStarted, phase(session.GetReady), side(session.Left))},
+			events: []session.Event{ev(1*s, session.Countdown, phase(session.GetReady), left(2))},
+			now:    1 * s,
+			want:   "1.000s tick vibrate[40ms]\n",
+		},
+		{
+			name:   "nor do they wait for a short one",
+			before: []session.Event{ev(0, session.PhaseStarted, phase(session.GetReady), exercise(1))},
+			events: []session.Event{ev(1*s, session.Countdown, phase(session.GetReady), exercise(1), left(2))},
+			now:    1 * s,
+			want:   "1.000s tick \"Two\" en-CA vibrate[40ms]\n",
+		},
+		{
+			name:   "a phrase other than the seconds left is said, even over the last",
+			before: []session.Event{ev(0, session.PhaseStarted, phase(session.GetReady), side(session.Left))},
+			events: []session.Event{ev(1*s, session.PhaseStarted, phase(session.Up))},
+			now:    1 * s,
+			want:   "1.000s end \"Up\" en-CA vibrate[400ms] flash\n",
+		},
+		{
 			name:   "the last seconds of a hold are ticked, not spoken",
 			before: []session.Event{ev(0, session.PhaseStarted, phase(session.Hold))},
 			events: []session.Event{ev(2*s, session.Countdown, phase(session.Hold), left(1))},

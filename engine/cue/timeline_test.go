@@ -64,7 +64,7 @@ func late(d time.Duration, frames []time.Duration) []time.Duration {
 func TestWholeSession(t *testing.T) {
 	items, timing := sidePlankThenBridge()
 	want := `0.000s start "Side plank. Left side" en-CA
-1.000s tick "One" en-CA
+1.000s tick
 2.000s end "Up" en-CA
 3.000s start "Hold" en-CA
 4.000s tick
@@ -76,7 +76,7 @@ func TestWholeSession(t *testing.T) {
 10.000s tick
 11.000s end "Down" en-CA
 12.000s switch "Two. Switch sides" en-CA
-13.000s tick "One" en-CA
+13.000s tick
 14.000s end "Up" en-CA
 15.000s start "Hold" en-CA
 16.000s tick
