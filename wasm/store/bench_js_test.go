@@ -84,9 +84,30 @@ func TestLoadBench(t *testing.T) {
 			}
 		}
 	})
-	msPerOp := float64(res.NsPerOp()) / 1e6
+	read := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := s.Items(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	keys, values, err := s.Items()
+	require.NoError(t, err)
+	items := make([][]byte, len(values))
+	for i, v := range values {
+		items[i] = []byte(v)
+	}
+	decode := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			progress.DecodeAll(keys, items)
+		}
+	})
+	ms := func(r testing.BenchmarkResult) string {
+		return fmt.Sprintf("%.2f ms/op (%d runs)", float64(r.NsPerOp())/1e6, r.N)
+	}
 	fmt.Printf("bench: load 2 years of daily sessions (%d records: 730 sessions + 730 morning reports) "+
-		"from %s with Open+All: %.2f ms/op (%d runs)\n", len(log), where, msPerOp, res.N)
+		"from %s with Open+All: %s; of which reading the strings (Storage.Items): %s, "+
+		"decoding them (progress.DecodeAll): %s\n", len(log), where, ms(res), ms(read), ms(decode))
 	fmt.Printf("bench: stored size of a year of daily sessions (730 records): %d KB (keys + JSON values; "+
 		"%d bytes a day)\n", year/1024, year/365)
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"syscall/js"
 	"testing"
 
@@ -237,7 +238,7 @@ func (realHarness) Fill(t *testing.T) {
 		}
 	})
 	for size := 1 << 20; size >= 1; size /= 2 {
-		chunk := js.ValueOf("x").Call("repeat", size)
+		chunk := strings.Repeat("x", size)
 		for {
 			k := "test/filler/" + strconv.Itoa(len(fillers))
 			if !trySet(k, chunk) {
@@ -252,7 +253,7 @@ func (realHarness) Fill(t *testing.T) {
 }
 
 // trySet reports whether the real localStorage took the item.
-func trySet(key string, value js.Value) (ok bool) {
+func trySet(key, value string) (ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false

@@ -223,10 +223,12 @@ func testUnicode(t *testing.T, h harness) {
 
 func testPersist(t *testing.T, h harness) {
 	l := open(t, h)
+	timeout := time.NewTimer(10 * time.Second)
+	defer timeout.Stop()
 	select {
 	case p := <-l.Persist():
 		assert.Contains(t, h.PersistAnswers(), p, "Persist() = %v", p)
-	case <-time.After(10 * time.Second):
+	case <-timeout.C:
 		t.Fatal("Persist() gave no answer in 10 s")
 	}
 }
