@@ -23,7 +23,7 @@ WASM_BUILD := $(WASM_ENV) $(GO) build -trimpath -ldflags='-s -w'
 
 # js/wasm packages whose tests run under node. Only packages that do not
 # import ebiten belong here: ebiten panics at init under node.
-WASM_NODE_TEST_PKGS ?= ./wasm/page
+WASM_NODE_TEST_PKGS ?= ./wasm/page ./wasm/store
 
 # The browser test files, run one file at a time (2 cores; Chromium's
 # software WebGL is heavy).
