@@ -13,6 +13,8 @@ import (
 
 	"spry/engine/figure"
 	"spry/engine/player"
+	"spry/engine/session"
+	webcue "spry/wasm/cue"
 	"spry/wasm/page"
 	"spry/wasm/render"
 )
@@ -39,14 +41,25 @@ type game struct {
 	lastView  []byte
 	stage     page.Rect
 	drawnOnce bool
+
+	// cues plays the player's cues; wake keeps the screen on while the
+	// session plays.
+	cues *webcue.Dispatcher
+	wake webcue.WakeLock
 }
 
 func newGame(pl *player.Player, host page.Host) *game {
-	return &game{player: pl, host: host, start: time.Now()}
+	return &game{player: pl, host: host, start: time.Now(), cues: webcue.Browser(), wake: webcue.NewWakeLock()}
 }
 
 // enqueue takes a command from the page. It may be called from any goroutine.
 func (g *game) enqueue(name, arg string) {
+	switch name {
+	case "start", "pause", "skip":
+		// A tap: browsers let sound start only while handling one, so
+		// this cannot wait for Update.
+		g.cues.Unlock()
+	}
 	g.mu.Lock()
 	g.pending = append(g.pending, command{name, arg})
 	g.mu.Unlock()
@@ -66,15 +79,29 @@ func (g *game) takePending() []command {
 // counts, so a hidden tab or a locked phone keeps the count right.
 func (g *game) Update() error {
 	now := time.Since(g.start)
+	var events []session.Event
 	for _, c := range g.takePending() {
 		if c.name == "resize" {
 			continue
 		}
-		if _, err := g.player.Command(now, c.name, c.arg); err != nil {
+		evs, err := g.player.Command(now, c.name, c.arg)
+		if err != nil {
 			g.host.Warn("spry: " + err.Error())
 		}
+		events = append(events, evs...)
 	}
-	g.player.Update(now)
+	events = append(events, g.player.Update(now)...)
+	g.cues.Play(g.player.Cues(events))
+	if g.player.State() == player.Playing {
+		g.wake.Hold()
+	} else {
+		g.wake.Release()
+	}
+	for _, e := range events {
+		if e.Kind == session.Paused {
+			g.cues.Hush()
+		}
+	}
 	if v := g.player.View().JSON(); !bytes.Equal(v, g.lastView) {
 		g.host.Render(v)
 		g.lastView = v

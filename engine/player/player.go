@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"time"
 
+	"spry/engine/cue"
 	"spry/engine/figure"
 	"spry/engine/motion"
 	"spry/engine/program"
@@ -46,6 +47,8 @@ type Player struct {
 	lang  string
 
 	sess    *session.Session
+	coach   *cue.Coach
+	cues    cue.Settings
 	clock   session.Clock
 	state   State
 	failure *Failure
@@ -56,7 +59,7 @@ type Player struct {
 // New returns a player that looks exercises up in lib, shows them with the
 // motion clips in clips (by ID) and speaks lang.
 func New(lib *program.Library, clips map[string]*motion.Clip, lang string) *Player {
-	p := &Player{lib: lib, clips: clips, skel: motion.Standard(), lang: lang}
+	p := &Player{lib: lib, clips: clips, skel: motion.Standard(), lang: lang, cues: cue.DefaultSettings(lang)}
 	p.clock.SetSpeed(0, 1)
 	return p
 }
@@ -90,6 +93,7 @@ func (p *Player) Load(prog *program.Program) error {
 	}
 	p.prog, p.items = prog, items
 	p.sess = session.New(items, session.TimingOf(prog))
+	p.coach = cue.NewCoach(items)
 	p.state = Ready
 	p.failure = nil
 	return nil
@@ -229,6 +233,23 @@ func (p *Player) noteDone(evs []session.Event) {
 			p.state = Done
 		}
 	}
+}
+
+// MaxCueSpeed is the fastest playback that still cues: above it, as in a
+// therapist's quick preview, cues would pile on top of each other.
+const MaxCueSpeed = 2
+
+// Cues turns events the player returned into the sounds, words and
+// vibrations to play now. Every event must pass through here once, in order.
+func (p *Player) Cues(events []session.Event) []cue.Cue {
+	if p.coach == nil || len(events) == 0 {
+		return nil
+	}
+	cues := p.coach.Cues(events, p.now, p.cues)
+	if p.clock.Speed() > MaxCueSpeed {
+		return nil
+	}
+	return cues
 }
 
 // Moving reports whether the figure is moving, so that the screen needs

@@ -270,3 +270,15 @@ func BenchmarkDraw(b *testing.B) {
 		p.Draw(&d)
 	}
 }
+
+func TestCuesFollowTheSession(t *testing.T) {
+	p := ready(t)
+	evs := do(t, p, 0, "start", "")
+	cues := p.Cues(evs)
+	require.NotEmpty(t, cues, "starting the session is cued")
+	assert.Contains(t, cues[0].Say, "Bridge")
+
+	// A therapist previewing at 4× gets no cues: they would pile up.
+	do(t, p, time.Second, "speed", "4")
+	assert.Empty(t, p.Cues(p.Update(3*time.Second)))
+}
