@@ -173,7 +173,19 @@ func (s *Skeleton) keepAboveFloor(p *Pose, cs []contact, ext *extremity) {
 		s.reach(p, cs, ext)
 		pts = p.Points(s)
 	}
-	var buf [4]contact
+	// Dragging one part of a limb up can push another down: a few rounds.
+	for range 3 {
+		if !s.slide(p, cs, ext) {
+			return
+		}
+	}
+}
+
+// slide puts the lowest parts of free limbs that are below the floor onto
+// it, and reports whether it moved any.
+func (s *Skeleton) slide(p *Pose, cs []contact, ext *extremity) bool {
+	pts := p.Points(s)
+	var buf [8]contact
 	slide := buf[:0]
 	f := s.frames(p)
 	local := *ext
@@ -192,26 +204,38 @@ func (s *Skeleton) keepAboveFloor(p *Pose, cs []contact, ext *extremity) {
 		for _, q := range l.endPts {
 			endLow = math.Min(endLow, pts.At[q].Y-pts.Radius[q])
 		}
-		// Keep the hand or foot as it is, but never pointing into the floor.
+		// Keep the hand or foot as it is, and raise the wrist or ankle
+		// until no part of it is below the floor.
 		local[i].mid, local[i].end = f[l.mid].a, f[l.end].a
-		if math.Sin(local[i].end) < 0 {
-			local[i].end = 0
-			if math.Cos(f[l.end].a) < 0 {
-				local[i].end = math.Pi
-			}
-		}
-		switch {
-		case endLow < 0:
+		if endLow < 0 {
 			q := l.endPts[0]
-			slide = append(slide, contact{q, Vec{pts.At[q].X, math.Max(pts.At[q].Y, pts.Radius[q])}})
-		case midLow < 0:
+			need := pts.Radius[q]
+			for _, e := range l.endPts[1:] {
+				m := s.marks[e]
+				off := frame{a: f[l.end].a}.point(m.along, m.across)
+				need = math.Max(need, m.radius-off.Y)
+			}
+			slide = append(slide, contact{q, Vec{pts.At[q].X, math.Max(pts.At[q].Y, need)}})
+		}
+		if midLow < 0 {
+			// The knee or elbow swings up onto the floor around the hip or
+			// shoulder.
 			q := l.midPt
-			slide = append(slide, contact{q, Vec{pts.At[q].X, pts.Radius[q]}})
+			base := f[l.root].o
+			length := s.Bones[l.root].Length
+			dy := base.Y - pts.Radius[q]
+			dx := math.Sqrt(math.Max(0, length*length-dy*dy))
+			if pts.At[q].X < base.X {
+				dx = -dx
+			}
+			slide = append(slide, contact{q, Vec{base.X + dx, pts.Radius[q]}})
 		}
 	}
-	if len(slide) > 0 {
-		s.reach(p, slide, &local)
+	if len(slide) == 0 {
+		return false
 	}
+	s.reach(p, slide, &local)
+	return true
 }
 
 // anchorShift returns how far to move a body at pts so that its anchoring
