@@ -42,9 +42,9 @@ build:
 	$(WASM_BUILD) -o $(OUT)/spry.wasm ./wasm
 	cp "$(WASM_JS)/wasm_exec.js" $(OUT)/
 
-## serve: build, then serve out/ and print the URL.
-serve: build
-	$(GO) run ./cmd/spry serve -addr $(ADDR) -dir $(OUT)
+## serve: build, then serve out/ and print the URL (Ctrl-C stops it).
+serve: build server
+	$(BIN)/spry-server serve -addr $(ADDR) -dir $(OUT)
 
 ## test: everything CI runs.
 test: vet unit wasm-test e2e

@@ -61,7 +61,11 @@ export async function startServer(dirs = ['out', 'e2e/fixtures']) {
     });
     proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`spry-server exited with ${code}: ${stderr}`)); });
   });
+  // Never outlive the test process, even when it dies before stop().
+  const orphan = () => proc.kill('SIGKILL');
+  process.once('exit', orphan);
   const stop = () => new Promise((done) => {
+    process.off('exit', orphan);
     if (proc.exitCode !== null) return done();
     proc.once('exit', () => done());
     proc.kill('SIGINT');
