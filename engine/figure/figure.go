@@ -276,6 +276,11 @@ func (b *builder) arm(p *Palette, shoulder, elbow, wrist, hand motion.Point) {
 	b.capsule(w, P.Radius[wrist], h, P.Radius[hand], p.Skin)
 	b.circle(h, P.Radius[hand]+0.002, p.Skin)
 	b.capsule(e, P.Radius[elbow]-0.002, w, P.Radius[wrist], p.Skin)
+	if p == b.pal {
+		// The near sleeve often lies over the shirt: a darker rim keeps
+		// the arm readable.
+		b.capsule(s, 0.041, e, P.Radius[elbow]+0.004, shade(p.Shirt, 0.22))
+	}
 	b.capsule(s, 0.037, e, P.Radius[elbow], p.Shirt)
 }
 
