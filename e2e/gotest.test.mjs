@@ -4,8 +4,9 @@
 // and run in a page. A test passes only when the Go output says PASS and the
 // program exits 0; the Go output is printed either way.
 //
-// The binaries are built here, into bin/gotest/, so that `make e2e` needs no
-// rule of its own for them. SPRY_GOTEST_PKGS overrides the packages
+// The binaries are built here, into bin/gotest-PID/ (removed afterwards; one
+// directory per run, as helpers may run the browser tests at once), so that
+// `make e2e` needs no rule of its own for them. SPRY_GOTEST_PKGS overrides the packages
 // (space-separated).
 
 import assert from 'node:assert/strict';
@@ -16,7 +17,8 @@ import { after, before, describe, test } from 'node:test';
 import { launchBrowser, root, startServer, withPage } from './harness.mjs';
 
 const pkgs = (process.env.SPRY_GOTEST_PKGS || './wasm/store').split(/\s+/).filter(Boolean);
-const dir = join(root, 'bin', 'gotest');
+const dirName = `gotest-${process.pid}`;
+const dir = join(root, 'bin', dirName);
 const binName = (pkg) => `${pkg.split('/').filter(Boolean).at(-1)}.test.wasm`;
 
 let server;
@@ -32,13 +34,14 @@ before(async () => {
   const goroot = execFileSync('go', ['env', 'GOROOT'], { cwd: root, encoding: 'utf8' }).trim();
   copyFileSync(join(goroot, 'lib', 'wasm', 'wasm_exec.js'), join(dir, 'wasm_exec.js'));
   for (const f of ['gotest.html', 'gotest.js']) copyFileSync(join(root, 'e2e', f), join(dir, f));
-  server = await startServer(['bin/gotest']);
+  server = await startServer([`bin/${dirName}`]);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Loads the Go test binary bin in page with args and resolves to { output, exit, error }. */
@@ -46,8 +49,10 @@ async function runGo(page, bin, args = []) {
   const url = new URL('gotest.html', server.url);
   url.searchParams.set('bin', bin);
   for (const a of args) url.searchParams.append('arg', a);
-  await page.goto(url.href);
-  await page.waitForFunction(() => window.goTest?.exit !== null, null, { timeout: 300_000, polling: 100 });
+  const resp = await page.goto(url.href);
+  assert.equal(resp.status(), 200, `${url.href}: HTTP ${resp.status()}`);
+  await page.waitForFunction(() => window.goTest && window.goTest.exit !== null, null,
+    { timeout: 300_000, polling: 100 });
   return page.evaluate(() => window.goTest);
 }
 
