@@ -36,7 +36,8 @@ async function run() {
     state.exit = code;
     // wasm_exec.js leaves the timeouts the Go runtime scheduled for its
     // pending timers running after exit; when one fires, _resume throws
-    // "Go program has already exited" as an uncaught page error.
+    // "Go program has already exited" as an uncaught page error
+    // (https://github.com/golang/go/issues/72797).
     for (const id of go._scheduledTimeouts.values()) clearTimeout(id);
     go._scheduledTimeouts.clear();
   };
