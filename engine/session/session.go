@@ -96,6 +96,38 @@ func (s *Session) Start(now time.Duration) []Event {
 	return s.flush()
 }
 
+// StartAt starts the session at now from set (counting from 1) of exercise
+// (an index into the items), as when a session interrupted by a closed tab
+// is resumed: it begins with the segment that leads into that set (the
+// exercise's get-ready for its first set, the rest before a later one).
+// Out-of-range numbers start from the nearest set there is; an exercise past
+// the last ends the session at once. StartAt on a started session does
+// nothing.
+func (s *Session) StartAt(now time.Duration, exercise, set int) []Event {
+	if s.started {
+		return nil
+	}
+	i := len(s.plan)
+	for j, g := range s.plan {
+		if g.Exercise > exercise || (g.Exercise == exercise && g.Set >= set) {
+			i = j
+			break
+		}
+	}
+	// The rest between exercises belongs to the one before: resume with the
+	// exercise's own get-ready.
+	if i < len(s.plan) && s.plan[i].Kind == Rest && s.plan[i].Set <= 1 &&
+		i+1 < len(s.plan) && s.plan[i+1].Exercise == s.plan[i].Exercise {
+		i++
+	}
+	s.started = true
+	now = max(now, s.last)
+	s.last, s.startAt = now, now
+	s.enter(i, now)
+	s.advance(now)
+	return s.flush()
+}
+
 // Update moves the session on to now and returns the events due since the
 // last call. It does nothing before Start, after the end, while paused, or
 // when now is earlier than a time already seen.

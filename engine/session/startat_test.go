@@ -1,0 +1,48 @@
+package session_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"spry/engine/program"
+	"spry/engine/session"
+)
+
+func TestStartAt(t *testing.T) {
+	items := []program.Item{
+		{Exercise: &program.Exercise{ID: "a", Sides: program.Both}, Dose: program.Dose{Sets: 2, Reps: 2, RestSeconds: 10, Tempo: program.Tempo{UpSeconds: 1, DownSeconds: 1}}},
+		{Exercise: &program.Exercise{ID: "b", Sides: program.LeftThenRight}, Dose: program.Dose{Sets: 3, Reps: 1, HoldSeconds: 5, RestSeconds: 10}},
+	}
+	timing := session.Timing{GetReady: 5 * time.Second, SwitchSide: 3 * time.Second, RestBetweenExercises: 20 * time.Second}
+	tests := []struct {
+		exercise, set int
+		wantKind      session.Kind
+		wantExercise  int
+		wantSet       int
+		wantDone      bool
+	}{
+		{0, 1, session.GetReady, 0, 1, false},
+		{0, 2, session.Rest, 0, 2, false},
+		{1, 1, session.GetReady, 1, 1, false},
+		{1, 3, session.Rest, 1, 3, false},
+		{1, 9, session.Done, 0, 0, true},
+		{5, 1, session.Done, 0, 0, true},
+	}
+	for _, tt := range tests {
+		s := session.New(items, timing)
+		evs := s.StartAt(time.Second, tt.exercise, tt.set)
+		st := s.State(time.Second)
+		require.NotEmpty(t, evs, "StartAt(%d, %d) emits the first phase", tt.exercise, tt.set)
+		if tt.wantDone {
+			assert.True(t, st.Done, "StartAt(%d, %d) = %+v, want done", tt.exercise, tt.set, st)
+			continue
+		}
+		assert.Equal(t, tt.wantKind, st.Kind, "StartAt(%d, %d) kind", tt.exercise, tt.set)
+		assert.Equal(t, tt.wantExercise, st.Exercise, "StartAt(%d, %d) exercise", tt.exercise, tt.set)
+		assert.Equal(t, tt.wantSet, st.Set, "StartAt(%d, %d) set", tt.exercise, tt.set)
+		assert.Nil(t, s.StartAt(2*time.Second, 0, 1), "a started session ignores StartAt")
+	}
+}
