@@ -82,13 +82,19 @@ func (p *Player) Load(prog *program.Program) error {
 		p.fail(prog, prog.ID, "has mistakes in it", err)
 		return err
 	}
-	if err := p.checkMotions(prog); err != nil {
-		p.fail(prog, prog.ID, "needs a newer Spry", err)
-		return err
-	}
 	items, err := prog.Items(p.lib)
 	if err != nil {
 		p.fail(prog, prog.ID, "has mistakes in it", err)
+		return err
+	}
+	return p.LoadItems(prog, items)
+}
+
+// LoadItems makes items, drawn from prog (as a session plan settles them),
+// the exercises to play. The program has been validated by the caller.
+func (p *Player) LoadItems(prog *program.Program, items []program.Item) error {
+	if err := p.checkMotions(items); err != nil {
+		p.fail(prog, prog.ID, "needs a newer Spry", err)
 		return err
 	}
 	p.prog, p.items = prog, items
@@ -153,8 +159,10 @@ func (p *Player) State() State { return p.state }
 var ErrUnknownCommand = errors.New("player: unknown command")
 
 // Command carries out one of the page's commands at real time now:
-// "start", "pause" (which also resumes), "skip", "speed" with the speed as
-// arg. It returns the session events the command caused.
+// "start", "pause" (which also resumes), "skip", "done" (the patient
+// finished the set), "rest" with a number of seconds to add to the rest under
+// way (negative to shorten it), "speed" with the speed as arg. It returns the
+// session events the command caused.
 func (p *Player) Command(now time.Duration, name, arg string) ([]session.Event, error) {
 	if name == "speed" {
 		return nil, p.setSpeed(now, arg)
@@ -187,6 +195,18 @@ func (p *Player) Command(now time.Duration, name, arg string) ([]session.Event, 
 		if p.state == Playing || p.state == Paused {
 			evs = append(evs, p.sess.Skip(t)...)
 		}
+	case "done":
+		if p.state == Playing || p.state == Paused {
+			evs = append(evs, p.sess.FinishSet(t)...)
+		}
+	case "rest":
+		secs, err := strconv.Atoi(arg)
+		if err != nil || secs < -600 || secs > 600 {
+			return evs, fmt.Errorf("player: rest change %q is not a number of seconds", arg)
+		}
+		if p.state == Playing || p.state == Paused {
+			evs = append(evs, p.sess.AdjustRest(t, time.Duration(secs)*time.Second)...)
+		}
 	default:
 		return evs, fmt.Errorf("%w %q", ErrUnknownCommand, name)
 	}
@@ -210,6 +230,27 @@ func validSpeed(s float64) bool {
 		}
 	}
 	return false
+}
+
+// StartAt starts the session at real time now from set (from 1) of
+// exercise (an index into the items), to resume an interrupted session.
+func (p *Player) StartAt(now time.Duration, exercise, set int) []session.Event {
+	evs := p.Update(now)
+	if p.sess == nil || p.state != Ready {
+		return evs
+	}
+	p.state = Playing
+	evs = append(evs, p.sess.StartAt(p.now, exercise, set)...)
+	p.noteDone(evs)
+	return evs
+}
+
+// Session returns the state of the session now.
+func (p *Player) Session() session.State {
+	if p.sess == nil {
+		return session.State{}
+	}
+	return p.sess.State(p.now)
 }
 
 // Speed returns the playback speed.
@@ -258,17 +299,13 @@ func (p *Player) Moving() bool {
 	return p.state == Playing
 }
 
-// checkMotions makes sure every exercise of prog can be shown: a reference to
-// a missing clip is an error now, not a blank figure later.
-func (p *Player) checkMotions(prog *program.Program) error {
+// checkMotions makes sure every exercise can be shown: a reference to a
+// missing clip is an error now, not a blank figure later.
+func (p *Player) checkMotions(items []program.Item) error {
 	var errs []error
-	for i, b := range prog.Blocks {
-		ex, ok := p.lib.Exercise(b.Exercise)
-		if !ok {
-			continue
-		}
-		if _, ok := p.clips[ex.Motion]; !ok {
-			errs = append(errs, fmt.Errorf("blocks[%d]: exercise %q shows motion %q, which this player does not have", i, ex.ID, ex.Motion))
+	for i, it := range items {
+		if _, ok := p.clips[it.Exercise.Motion]; !ok {
+			errs = append(errs, fmt.Errorf("exercise %d (%q) shows motion %q, which this player does not have", i+1, it.Exercise.ID, it.Exercise.Motion))
 		}
 	}
 	return errors.Join(errs...)

@@ -282,3 +282,42 @@ func TestCuesFollowTheSession(t *testing.T) {
 	do(t, p, time.Second, "speed", "4")
 	assert.Empty(t, p.Cues(p.Update(3*time.Second)))
 }
+
+func TestDoneAndRestCommands(t *testing.T) {
+	p := ready(t)
+	do(t, p, 0, "start", "")
+	p.Update(6 * time.Second) // first rep of the bridge
+	v := p.View()
+	assert.True(t, v.CanFinish, "Done is offered during a set of reps")
+	assert.False(t, v.CanAdjustRest)
+
+	evs := do(t, p, 6*time.Second, "done", "")
+	var set *session.Event
+	for i, e := range evs {
+		if e.Kind == session.SetDone {
+			set = &evs[i]
+		}
+	}
+	require.NotNil(t, set, "Done ends the set")
+	assert.True(t, set.Partial)
+	v = p.View()
+	require.Equal(t, "Rest", v.Phase)
+	assert.True(t, v.CanAdjustRest)
+	assert.Equal(t, "10", v.Countdown)
+
+	do(t, p, 6*time.Second, "rest", "15")
+	assert.Equal(t, "25", p.View().Countdown)
+	do(t, p, 6*time.Second, "rest", "-15")
+	assert.Equal(t, "10", p.View().Countdown)
+	_, err := p.Command(6*time.Second, "rest", "lots")
+	assert.Error(t, err)
+}
+
+func TestStartAtResumes(t *testing.T) {
+	p := ready(t)
+	p.StartAt(0, 0, 2)
+	v := p.View()
+	assert.Equal(t, player.Playing, p.State())
+	assert.Equal(t, "Rest", v.Phase, "a later set resumes after its rest")
+	assert.Equal(t, "Set 2 of 2", v.Set)
+}

@@ -12,22 +12,27 @@ import (
 // View is everything the page shows, already worded. The page puts each
 // field into its element as text.
 type View struct {
-	State      State    `json:"state"`
-	Program    string   `json:"program"`
-	Exercise   string   `json:"exercise"`
-	Side       string   `json:"side"`
-	Phase      string   `json:"phase"`
-	Set        string   `json:"set"`
-	Rep        string   `json:"rep"`
-	Countdown  string   `json:"countdown"`
-	Status     string   `json:"status"`
-	Paused     bool     `json:"paused"`
-	CanStart   bool     `json:"canStart"`
-	CanPause   bool     `json:"canPause"`
-	CanSkip    bool     `json:"canSkip"`
-	StartLabel string   `json:"startLabel"`
-	Speed      float64  `json:"speed"`
-	Error      *Failure `json:"error,omitempty"`
+	State     State  `json:"state"`
+	Program   string `json:"program"`
+	Exercise  string `json:"exercise"`
+	Side      string `json:"side"`
+	Phase     string `json:"phase"`
+	Set       string `json:"set"`
+	Rep       string `json:"rep"`
+	Countdown string `json:"countdown"`
+	Status    string `json:"status"`
+	Paused    bool   `json:"paused"`
+	CanStart  bool   `json:"canStart"`
+	CanPause  bool   `json:"canPause"`
+	CanSkip   bool   `json:"canSkip"`
+	// CanFinish is set during a set of repetitions, when the patient may
+	// tap Done to end it.
+	CanFinish bool `json:"canFinish"`
+	// CanAdjustRest is set during a rest, when −15 s / +15 s apply.
+	CanAdjustRest bool     `json:"canAdjustRest"`
+	StartLabel    string   `json:"startLabel"`
+	Speed         float64  `json:"speed"`
+	Error         *Failure `json:"error,omitempty"`
 }
 
 // JSON encodes the view for the page.
@@ -71,6 +76,8 @@ func (p *Player) View() View {
 	v.Paused = p.state == Paused
 	v.CanPause = true
 	v.CanSkip = true
+	v.CanFinish = st.Kind.Rep() && st.Reps > 1
+	v.CanAdjustRest = st.Kind == session.Rest
 	item := p.items[min(max(st.Exercise, 0), len(p.items)-1)]
 	v.Exercise = item.Exercise.Name.In(p.lang)
 	switch st.Side {
