@@ -7,7 +7,8 @@
 // The binaries are built here, into bin/gotest-PID/ (removed afterwards; one
 // directory per run, as helpers may run the browser tests at once), so that
 // `make e2e` needs no rule of its own for them. SPRY_GOTEST_PKGS overrides the packages
-// (space-separated).
+// (space-separated); SPRY_GOTEST_ARGS adds arguments to each package's run,
+// e.g. '-test.run=^TestLoadBench$' for the storage bench alone.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchBrowser, root, startServer, withPage } from './harness.mjs';
 
 const pkgs = (process.env.SPRY_GOTEST_PKGS || './wasm/store').split(/\s+/).filter(Boolean);
+const extraArgs = (process.env.SPRY_GOTEST_ARGS || '').split(/\s+/).filter(Boolean);
 const dirName = `gotest-${process.pid}`;
 const dir = join(root, 'bin', dirName);
 const binName = (pkg) => `${pkg.split('/').filter(Boolean).at(-1)}.test.wasm`;
@@ -67,7 +69,7 @@ function checkPassed(name, run) {
 describe('go tests in Chromium', () => {
   for (const pkg of pkgs) {
     test(pkg, withPage(() => browser, {}, async ({ page }) => {
-      const run = await runGo(page, binName(pkg));
+      const run = await runGo(page, binName(pkg), extraArgs);
       checkPassed(pkg, run);
       for (const line of run.output.filter((l) => l.startsWith('bench: '))) console.log(line);
     }));
