@@ -52,6 +52,16 @@ describe('player page', () => {
     assert.equal(await page.locator('#error').isVisible(), false, '#error is visible on a good program');
     const marks = await page.evaluate(() => performance.getEntriesByName('spry-first-frame').length);
     assert.equal(marks, 1, 'performance mark spry-first-frame');
+    // The canvas fills the viewport behind the page; the figure is drawn where #stage is.
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector('canvas');
+      if (!c) return null;
+      const st = getComputedStyle(c);
+      const r = c.getBoundingClientRect();
+      return { position: st.position, zIndex: st.zIndex, width: r.width, height: r.height };
+    });
+    assert.deepEqual(canvas, { position: 'fixed', zIndex: '-1', ...desktop.viewport },
+      `canvas ${JSON.stringify(canvas)}: want fixed, behind the page, the size of the viewport`);
   }));
 
   test('Start plays: reps and phases advance, the figure is drawn in #stage', withPage(() => browser, {}, async ({ t, page }) => {
@@ -167,9 +177,9 @@ describe('player page', () => {
   }));
 
   test('at speed 32 the whole session reaches done', withPage(() => browser, {}, async ({ page }) => {
-    await open(page, '/?speed=32');
+    await open(page, '/');
     await waitForState(page, 'ready');
-    assert.equal(await page.locator('#speed').inputValue(), '32');
+    await page.selectOption('#speed', '32');
     await page.click('#start');
     await waitForState(page, 'done', 240_000);
     assert.match(await text(page, 'status'), /session (is )?done/i);
