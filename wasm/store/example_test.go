@@ -1,3 +1,8 @@
+// Natively only: in a browser page, testing cannot capture an example's
+// output (it needs a temporary file).
+
+//go:build !js
+
 package store_test
 
 import (
