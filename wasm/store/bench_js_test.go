@@ -108,6 +108,18 @@ func TestLoadBench(t *testing.T) {
 			}
 		}
 	})
+	put := testing.Benchmark(func(b *testing.B) {
+		l, err := store.Open(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := log[len(log)-2] // a whole session, rewritten as after its last set
+		for b.Loop() {
+			if err := l.Put(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	ms := func(r testing.BenchmarkResult) string {
 		return fmt.Sprintf("%.1f ms/op (%d runs)", float64(r.NsPerOp())/1e6, r.N)
 	}
@@ -115,6 +127,8 @@ func TestLoadBench(t *testing.T) {
 		"from the real localStorage with Open+All: first load %.1f ms, then %s; reading the strings "+
 		"(Storage.Items) %s, decoding them (progress.DecodeAll) %s\n",
 		len(log), float64(first.Microseconds())/1e3, ms(res), ms(read), ms(decode))
+	fmt.Printf("bench: Put of a session after a completed set (4 exercises, 12 sets), with 2 years stored: "+
+		"%.3f ms/op (%d runs)\n", float64(put.NsPerOp())/1e6, put.N)
 	fmt.Printf("bench: stored size of a year of daily sessions (730 records): %d KB = %d KB of records + "+
 		"%d KB of keys, %d bytes a day (characters; localStorage holds about 5.2 million characters an origin)\n",
 		(records+keys)/1024, records/1024, keys/1024, (records+keys)/365)
