@@ -14,6 +14,32 @@
 // and shoulder bring the limb forward, knee brings the heel back, spine
 // and neck bend forward, ankle lifts the toes, wrist bends to the palm).
 // "Near" limbs are on the viewer's side of the body, "far" limbs behind.
+//
+// # Clips
+//
+// A clip file (programs/motions/<id>.json) names poses (a body angle and
+// joint angles; "hip" sets both hips, "hip_near" one) and keyframes that use
+// them: one "start" keyframe (the resting position), then lists for the
+// "up", "hold" and "down" phases, each keyframe with its time "at" within
+// the phase (0 < at <= 1, increasing), an "ease" and the "contacts" touching
+// the floor ("heel" means both heels). Each phase starts where the one
+// before ended; "down" always ends at the start pose, so repetitions join.
+// A keyframe's "grips" make hands hold a body point (a knee pulled to the
+// chest).
+//
+// Authors give angles only; Validate places each keyframe in turn:
+//   - contacts a keyframe shares with the one before stay planted: the body
+//     is moved to keep its trunk contacts (or, lacking those, its knees and
+//     elbows) where they were, and arms and legs bend by two-bone inverse
+//     kinematics to keep hands and feet where they were;
+//   - contacts new at a keyframe land on the floor where they are;
+//   - the start keyframe rests on its lowest trunk contact.
+//
+// Validate then reports what the authored angles could not achieve: a
+// contact off the floor, a point below it, a contact that cannot be
+// reached, or a joint pushed out of its range. Between keyframes, Sample
+// blends the angles, plants the contacts both keyframes share, and lets
+// any other hand or foot that would go through the floor slide along it.
 package motion
 
 import "math"
