@@ -161,7 +161,7 @@ export function withPage(browser, opts, body) {
     } catch (err) {
       await screenshot(page, `FAILED ${t.name}`).catch(() => {});
       const tail = watch.log.slice(-30).join('\n  ');
-      err.message += `\n--- state: ${await describe(page).catch(() => '?')}\n--- console (last 30):\n  ${tail}`;
+      err.message += `\n--- state: ${await describePage(page).catch(() => '?')}\n--- console (last 30):\n  ${tail}`;
       throw err;
     } finally {
       await context.close();
@@ -170,7 +170,7 @@ export function withPage(browser, opts, body) {
 }
 
 /** Resolves to a one-line description of the page's state and texts. */
-export function describe(page) {
+export function describePage(page) {
   return page.evaluate(() => {
     const txt = (id) => document.getElementById(id)?.textContent.trim();
     return JSON.stringify({
@@ -186,7 +186,7 @@ export async function waitForState(page, state, timeout = 30_000) {
   try {
     await page.waitForFunction((s) => document.body?.dataset.state === s, state, { timeout, polling: 50 });
   } catch (err) {
-    throw new Error(`waiting for state ${state}: ${await describe(page).catch(() => '?')}: ${err.message.split('\n')[0]}`);
+    throw new Error(`waiting for state ${state}: ${await describePage(page).catch(() => '?')}: ${err.message.split('\n')[0]}`);
   }
 }
 
