@@ -14,6 +14,7 @@ import (
 
 	"spry/engine/cue"
 	"spry/engine/figure"
+	"spry/engine/i18n"
 	"spry/engine/motion"
 	"spry/engine/program"
 	"spry/engine/session"
@@ -59,7 +60,7 @@ type Player struct {
 // New returns a player that looks exercises up in lib, shows them with the
 // motion clips in clips (by ID) and speaks lang.
 func New(lib *program.Library, clips map[string]*motion.Clip, lang string) *Player {
-	p := &Player{lib: lib, clips: clips, skel: motion.Standard(), lang: lang, cues: cue.DefaultSettings(lang)}
+	p := &Player{lib: lib, clips: clips, skel: motion.Standard(), lang: i18n.Match(lang), cues: cue.DefaultSettings(lang)}
 	p.clock.SetSpeed(0, 1)
 	return p
 }
@@ -79,12 +80,12 @@ type Failure struct {
 // nothing can be started.
 func (p *Player) Load(prog *program.Program) error {
 	if err := prog.Validate(p.lib); err != nil {
-		p.fail(prog, prog.ID, "has mistakes in it", err)
+		p.fail(prog, prog.ID, "fail.invalid", err)
 		return err
 	}
 	items, err := prog.Items(p.lib)
 	if err != nil {
-		p.fail(prog, prog.ID, "has mistakes in it", err)
+		p.fail(prog, prog.ID, "fail.invalid", err)
 		return err
 	}
 	return p.LoadItems(prog, items)
@@ -94,7 +95,7 @@ func (p *Player) Load(prog *program.Program) error {
 // the exercises to play. The program has been validated by the caller.
 func (p *Player) LoadItems(prog *program.Program, items []program.Item) error {
 	if err := p.checkMotions(items); err != nil {
-		p.fail(prog, prog.ID, "needs a newer Spry", err)
+		p.fail(prog, prog.ID, "fail.newer", err)
 		return err
 	}
 	p.prog, p.items = prog, items
@@ -110,7 +111,7 @@ func (p *Player) LoadItems(prog *program.Program, items []program.Item) error {
 func (p *Player) LoadFile(source string, data []byte) error {
 	prog, err := program.DecodeProgram(bytes.NewReader(data))
 	if err != nil {
-		p.fail(nil, source, "could not be read", err)
+		p.fail(nil, source, "fail.unreadable", err)
 		return err
 	}
 	return p.Load(prog)
@@ -119,31 +120,29 @@ func (p *Player) LoadFile(source string, data []byte) error {
 // Fail puts the player in the failed state for a program that could not even
 // be read, such as a file that did not download.
 func (p *Player) Fail(source string, err error) {
-	p.fail(nil, source, "could not be loaded", err)
+	p.fail(nil, source, "fail.unloadable", err)
 }
 
 // fail shows the patient that the program named source (or prog, when it
 // could be decoded) cannot be played because of what went wrong.
 func (p *Player) fail(prog *program.Program, source, what string, err error) {
-	name := source
-	contact := "Please contact the clinic or physiotherapist who gave it to you."
+	name := p.t("fail.unnamed")
+	if source != "" {
+		name = p.t("fail.named", source)
+	}
+	contact := p.t("fail.contact.default")
 	if prog != nil {
 		if t := prog.Title.In(p.lang); t != "" {
-			name = t
+			name = p.t("fail.named", t)
 		}
 		if c := prog.Contact.In(p.lang); c != "" {
-			contact = "Please contact " + c + "."
+			contact = p.t("fail.contact", c)
 		}
-	}
-	if name == "" {
-		name = "The exercise program"
-	} else {
-		name = fmt.Sprintf("The program %q", name)
 	}
 	p.state = Failed
 	p.failure = &Failure{
-		Title:   "This program cannot be played",
-		Message: name + " " + what + ", so Spry cannot play it. Nothing has been changed.",
+		Title:   p.t("fail.title"),
+		Message: p.t(what, name),
 		Contact: contact,
 		Details: err.Error(),
 	}

@@ -202,7 +202,7 @@ func TestInvalidProgramFails(t *testing.T) {
 
 	v := p.View()
 	require.NotNil(t, v.Error)
-	assert.Contains(t, v.Error.Message, `"Test program"`)
+	assert.Contains(t, v.Error.Message, "“Test program”")
 	assert.Contains(t, v.Error.Message, "cannot play it")
 	assert.Equal(t, "Please contact Dr Lee at Riverside Physio.", v.Error.Contact)
 	assert.Contains(t, p.Failure().Details, "blocks[1].exercise")
@@ -320,4 +320,16 @@ func TestStartAtResumes(t *testing.T) {
 	assert.Equal(t, player.Playing, p.State())
 	assert.Equal(t, "Rest", v.Phase, "a later set resumes after its rest")
 	assert.Equal(t, "Set 2 of 2", v.Set)
+}
+
+func TestFrenchView(t *testing.T) {
+	p := player.New(library(t), clips(t), "fr-CA")
+	require.NoError(t, p.Load(prog()))
+	do(t, p, 0, "start", "")
+	p.Update(5500 * time.Millisecond)
+	v := p.View()
+	assert.Equal(t, "Montez — expirez", v.Phase)
+	assert.Equal(t, "Série 1 de 2", v.Set)
+	assert.Equal(t, "Répétition 1 de 3", v.Rep)
+	assert.Equal(t, "Pont", v.Exercise)
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"time"
 
+	"spry/engine/i18n"
 	"spry/engine/session"
 )
 
@@ -47,7 +48,7 @@ func (v View) JSON() []byte {
 
 // View describes the player's state now.
 func (p *Player) View() View {
-	v := View{State: p.state, Speed: p.clock.Speed(), StartLabel: "Start"}
+	v := View{State: p.state, Speed: p.clock.Speed(), StartLabel: p.t("player.start")}
 	if p.state == Failed {
 		v.Error = p.failure
 		return v
@@ -60,16 +61,16 @@ func (p *Player) View() View {
 	switch p.state {
 	case Ready:
 		v.CanStart = true
-		v.Status = fmt.Sprintf("%d exercises, about %s. Press Start when you are ready.",
-			len(p.items), minutes(p.sess.Total()))
 		if len(p.items) == 1 {
-			v.Status = fmt.Sprintf("1 exercise, about %s. Press Start when you are ready.", minutes(p.sess.Total()))
+			v.Status = p.t("player.ready.one", minutes(p.sess.Total()))
+		} else {
+			v.Status = p.t("player.ready", len(p.items), minutes(p.sess.Total()))
 		}
 		first := p.items[0]
 		v.Exercise = first.Exercise.Name.In(p.lang)
 		return v
 	case Done:
-		v.Status = "Session done. Well done!"
+		v.Status = p.t("player.done")
 		v.Exercise = ""
 		return v
 	}
@@ -82,47 +83,32 @@ func (p *Player) View() View {
 	v.Exercise = item.Exercise.Name.In(p.lang)
 	switch st.Side {
 	case session.Left:
-		v.Side = "Left side"
+		v.Side = p.t("player.left")
 	case session.Right:
-		v.Side = "Right side"
+		v.Side = p.t("player.right")
 	}
 	if st.Sets > 0 {
-		v.Set = fmt.Sprintf("Set %d of %d", st.Set, st.Sets)
+		v.Set = p.t("player.set", st.Set, st.Sets)
 	}
 	if st.Reps > 0 && st.Rep > 0 {
-		v.Rep = fmt.Sprintf("Rep %d of %d", st.Rep, st.Reps)
+		v.Rep = p.t("player.rep", st.Rep, st.Reps)
 	}
-	v.Phase = phaseLabel(st.Kind, item.Exercise.BreatheOut)
+	v.Phase = p.t("phase." + st.Kind.String())
+	if b := item.Exercise.BreatheOut; b != "" && st.Kind.String() == b {
+		v.Phase = p.t("phase.breathe", v.Phase)
+	}
 	if st.Remaining > 0 {
 		v.Countdown = fmt.Sprint(int(math.Ceil(st.Remaining.Seconds())))
 	}
 	if v.Paused {
-		v.Status = "Paused"
+		v.Status = p.t("player.paused")
 	}
 	return v
 }
 
-func phaseLabel(k session.Kind, breatheOut string) string {
-	label := map[session.Kind]string{
-		session.GetReady:   "Get ready",
-		session.Up:         "Up",
-		session.Hold:       "Hold",
-		session.Down:       "Down",
-		session.Rest:       "Rest",
-		session.SwitchSide: "Switch sides",
-		session.Done:       "Done",
-	}[k]
-	if breatheOut != "" && k.String() == breatheOut {
-		label += " — breathe out"
-	}
-	return label
+// minutes rounds a duration to whole minutes, at least 1, for "about 12 min".
+func minutes(d time.Duration) int {
+	return max(1, int(math.Round(d.Minutes())))
 }
 
-// minutes words a duration for the patient: "about 12 min".
-func minutes(d time.Duration) string {
-	m := int(math.Round(d.Minutes()))
-	if m < 1 {
-		return "1 min"
-	}
-	return fmt.Sprintf("%d min", m)
-}
+func (p *Player) t(id string, args ...any) string { return i18n.T(p.lang, id, args...) }
