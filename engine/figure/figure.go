@@ -80,6 +80,7 @@ type Palette struct {
 	Background, Floor, Mat, MatEdge, Shadow color.NRGBA
 	Skin, Hair, Shirt, Trousers             color.NRGBA
 	Highlight                               color.NRGBA
+	Wood, Wall, Strap                       color.NRGBA
 	// FarShade is how much darker far-side limbs are, 0..1.
 	FarShade float64
 }
@@ -96,6 +97,9 @@ var DefaultPalette = Palette{
 	Shirt:      color.NRGBA{0x3f, 0x7f, 0xc0, 0xff},
 	Trousers:   color.NRGBA{0x36, 0x43, 0x5c, 0xff},
 	Highlight:  color.NRGBA{0xff, 0x8c, 0x42, 0xff},
+	Wood:       color.NRGBA{0xa9, 0x83, 0x5a, 0xff},
+	Wall:       color.NRGBA{0xd9, 0xd1, 0xc4, 0xff},
+	Strap:      color.NRGBA{0xe0, 0x9a, 0x2b, 0xff},
 	FarShade:   0.28,
 }
 
@@ -114,6 +118,8 @@ type Style struct {
 	// Breath is how far the chest has risen with a breath in, 0 (out) to 1
 	// (in): a subtle cue to keep breathing during holds.
 	Breath float64
+	// Props are the clip's equipment (motion.Clip.PlacedProps).
+	Props []motion.Prop
 	// Palette is the colours; the zero Palette means DefaultPalette.
 	Palette *Palette
 }
@@ -141,8 +147,10 @@ func Draw(pts motion.Points, s Style) Drawing {
 func DrawTo(d *Drawing, pts *motion.Points, s *Style) {
 	b := builder{d: d, pts: pts}
 	b.begin(s)
+	b.fixedProps(s.Props)
 	b.body(s.Breath)
 	b.highlight(s)
+	b.straps(s.Props)
 }
 
 type builder struct {
@@ -238,7 +246,8 @@ func (b *builder) body(breath float64) {
 	r := P.Radius[motion.PtHead] * 0.95
 	b.circle(head.Add(up.Scale(0.008)).Sub(front.Scale(0.008)), r, p.Hair)
 	b.circle(head.Add(front.Scale(0.006)).Sub(up.Scale(0.004)), r*0.93, p.Skin)
-	b.circle(head.Add(front.Scale(r*0.95)).Sub(up.Scale(0.006)), 0.011, p.Skin) // nose
+	b.circle(head.Add(front.Scale(0.026)).Sub(up.Scale(0.04)), 0.024, p.Skin)   // jaw
+	b.circle(head.Add(front.Scale(r*0.95)).Sub(up.Scale(0.012)), 0.011, p.Skin) // nose
 	b.circle(head.Sub(front.Scale(0.012)), 0.011, shade(p.Skin, 0.12))          // ear
 
 	// Torso: trousers to just above the pelvis, shirt over it.
@@ -251,8 +260,10 @@ func (b *builder) body(breath float64) {
 	belt := sacrum.Lerp(waist, 0.35)
 	rBelt := P.Radius[motion.PtSacrum]*0.65 + P.Radius[motion.PtWaist]*0.35
 	b.tube([]motion.Vec{pelvis, sacrum, belt}, []float64{P.Radius[motion.PtPelvis], P.Radius[motion.PtSacrum], rBelt}, p.Trousers)
-	b.tube([]motion.Vec{belt, waist, chest, neck},
-		[]float64{rBelt - 0.002, P.Radius[motion.PtWaist], P.Radius[motion.PtChest] + rise, P.Radius[motion.PtNeckBase]}, p.Shirt)
+	// The collar stops short of the neck's base so the neck shows.
+	collar := chest.Lerp(neck, 0.75)
+	b.tube([]motion.Vec{belt, waist, chest, collar},
+		[]float64{rBelt - 0.002, P.Radius[motion.PtWaist], P.Radius[motion.PtChest] + rise, P.Radius[motion.PtNeckBase] - 0.006}, p.Shirt)
 
 	b.leg(p, motion.PtKneeNear, motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeNear)
 	b.arm(p, motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear)
@@ -374,4 +385,35 @@ func Frame(lo, hi motion.Vec) Rect {
 	half := math.Max(math.Max(-lo.X, hi.X)+margin+FarOffset.X, 0.62)
 	top := math.Max(hi.Y+margin, 0.4)
 	return Rect{Min: motion.Vec{X: -half, Y: -0.08}, Max: motion.Vec{X: half, Y: top}}
+}
+
+// fixedProps draws chairs and walls, behind the body.
+func (b *builder) fixedProps(props []motion.Prop) {
+	for _, p := range props {
+		lo, hi := p.Box[0], p.Box[1]
+		switch p.Kind {
+		case motion.Wall:
+			b.rect(lo, hi, b.pal.Wall)
+			b.rect(motion.Vec{X: hi.X - 0.006, Y: lo.Y}, hi, shade(b.pal.Wall, 0.12))
+		case motion.Chair:
+			const seat, leg = 0.035, 0.018
+			wood := b.pal.Wood
+			dark := shade(wood, 0.2)
+			// Back legs and backrest, far legs, seat, near legs.
+			b.rect(motion.Vec{X: lo.X, Y: 0}, motion.Vec{X: lo.X + leg, Y: hi.Y + 0.3}, dark)
+			b.rect(motion.Vec{X: hi.X - leg - 0.02, Y: 0}, motion.Vec{X: hi.X - 0.02, Y: hi.Y}, dark)
+			b.rect(motion.Vec{X: lo.X, Y: hi.Y - seat}, hi, wood)
+			b.rect(motion.Vec{X: lo.X + 0.02, Y: 0}, motion.Vec{X: lo.X + 0.02 + leg, Y: hi.Y - seat}, wood)
+			b.rect(motion.Vec{X: hi.X - leg, Y: 0}, motion.Vec{X: hi.X, Y: hi.Y - seat}, wood)
+		}
+	}
+}
+
+// straps draws straps, over the body.
+func (b *builder) straps(props []motion.Prop) {
+	for _, p := range props {
+		if p.Kind == motion.Strap {
+			b.capsule(b.pts.At[p.From], 0.008, b.pts.At[p.To], 0.008, b.pal.Strap)
+		}
+	}
 }

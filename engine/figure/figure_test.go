@@ -39,7 +39,7 @@ func TestSVGGoldens(t *testing.T) {
 		for _, ph := range []string{motion.PhaseStart, motion.PhaseHold} {
 			t.Run(id+"-"+ph, func(t *testing.T) {
 				pts := m[id].Sample(ph, 0.5).Points(motion.Standard())
-				st := figure.Style{Highlight: []string{"glutes", "core"}, View: figure.Frame(m[id].Bounds())}
+				st := figure.Style{Highlight: []string{"glutes", "core"}, View: figure.Frame(m[id].Bounds()), Props: m[id].PlacedProps()}
 				if ph == motion.PhaseHold {
 					st.HighlightLevel = 1
 				}

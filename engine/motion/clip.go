@@ -101,11 +101,14 @@ type Clip struct {
 	// Down may be empty: the clip then returns to the start pose. A last
 	// keyframe at 1 must name the start pose.
 	Down []Keyframe `json:"down,omitempty"`
+	// Props lists equipment to draw: a strap, a chair, a wall.
+	Props []PropSpec `json:"props,omitempty"`
 
 	once  sync.Once
 	err   error
 	start baked
 	keys  [3][]baked // up, hold, down after solving
+	props []Prop
 }
 
 // baked is a keyframe solved into place.
@@ -288,6 +291,7 @@ func (c *Clip) validate() error {
 			items = append(items, item{path, k.Pose, ph, k.At, ease, p, cs, gs})
 		}
 	}
+	props := c.validateProps(bad)
 	if !allOK {
 		return errors.Join(errs...)
 	}
@@ -432,7 +436,8 @@ func (c *Clip) validate() error {
 			shift(&keys[ph][i])
 		}
 	}
-	c.start, c.keys = first, keys
+	placeProps(props, &first.pts)
+	c.start, c.keys, c.props = first, keys, props
 	return errors.Join(errs...)
 }
 
@@ -558,7 +563,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // Bounds returns the smallest rectangle holding the body (its points and
-// their radii) at every keyframe of the clip, on either side. It is empty
+// their radii) at every keyframe of the clip, on either side, and its
+// chair or wall. It is empty
 // for an invalid clip.
 func (c *Clip) Bounds() (lo, hi Vec) {
 	if c.Validate() != nil {
@@ -574,6 +580,12 @@ func (c *Clip) Bounds() (lo, hi Vec) {
 		}
 	}
 	grow(&c.start)
+	for _, p := range c.props {
+		if p.Kind != Strap {
+			lo = Vec{math.Min(lo.X, p.Box[0].X), math.Min(lo.Y, p.Box[0].Y)}
+			hi = Vec{math.Max(hi.X, p.Box[1].X), math.Max(hi.Y, p.Box[1].Y)}
+		}
+	}
 	for ph := range c.keys {
 		for i := range c.keys[ph] {
 			grow(&c.keys[ph][i])
