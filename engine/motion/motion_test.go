@@ -33,6 +33,7 @@ func TestInvalidClips(t *testing.T) {
 		{"contact-off-floor.json", []string{"start: contact neck is", "above the floor"}},
 		{"below-floor.json", []string{"start: head is", "below the floor"}},
 		{"unknown-field.json", []string{`unknown field "speed"`}},
+		{"unknown-prop.json", []string{`props[0].kind: unknown prop "ball"`, `props[1]: unknown point "hand" for a strap end`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -150,4 +151,25 @@ func TestNames(t *testing.T) {
 	for p := motion.Point(0); p < motion.NumPoints; p++ {
 		assert.NotEqual(t, "point?", p.String(), "Point(%d).String()", p)
 	}
+}
+
+func TestProps(t *testing.T) {
+	c, err := decodeFile(t, filepath.Join("testdata", "valid.json"))
+	require.NoError(t, err)
+	assert.Empty(t, c.PlacedProps(), "PlacedProps() of a clip without props")
+
+	c, err = decodeFile(t, filepath.Join("testdata", "valid.json"))
+	require.NoError(t, err)
+	c.Props = []motion.PropSpec{{Kind: motion.Wall}, {Kind: motion.Strap, From: "hand_near", To: "toe_near"}}
+	require.NoError(t, c.Validate())
+	props := c.PlacedProps()
+	require.Len(t, props, 2, "PlacedProps()")
+	start := c.Sample(motion.PhaseStart, 0).Points(motion.Standard())
+	wall := props[0]
+	assert.LessOrEqual(t, wall.Box[1].X, start.At[motion.PtHead].X-start.Radius[motion.PtHead]+1e-9,
+		"the wall %v stands behind the head", wall.Box)
+	assert.Equal(t, motion.PtHandNear, props[1].From, "strap From")
+	assert.Equal(t, motion.PtToeNear, props[1].To, "strap To")
+	lo, _ := c.Bounds()
+	assert.LessOrEqual(t, lo.X, wall.Box[0].X, "Bounds() holds the wall")
 }
