@@ -1,0 +1,4 @@
+package history
+
+// Catalog exposes the string catalog to the external tests.
+var Catalog = catalog
