@@ -29,7 +29,7 @@ type words struct {
 	Stop          string
 
 	set, sets, of, hold, second, seconds, eachSide, alternating, rest, decimal string
-	props                                                                    map[string]string
+	props                                                                      map[string]string
 }
 
 // catalog holds the handout's texts by language. The red-flag card is
