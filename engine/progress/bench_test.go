@@ -72,6 +72,45 @@ func BenchmarkNext(b *testing.B) {
 	}
 }
 
+// stored returns the log as a store holds it: keys and encoded records.
+func stored(tb testing.TB, log []progress.Record) (keys []string, items [][]byte) {
+	for _, r := range log {
+		data, err := progress.Encode(r)
+		require.NoError(tb, err)
+		keys = append(keys, progress.Key(r.ID))
+		items = append(items, data)
+	}
+	return keys, items
+}
+
+// BenchmarkDecodeAll decodes 2 years of daily sessions with their morning
+// reports (1460 records), as a browser store does on every load.
+func BenchmarkDecodeAll(b *testing.B) {
+	keys, items := stored(b, dailyLog(b, benchProgram(), loadLibrary(b), 730))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		recs, bad := progress.DecodeAll(keys, items)
+		if len(recs) != len(keys) || len(bad) != 0 {
+			b.Fatalf("DecodeAll = %d records, %d quarantined, want %d, 0", len(recs), len(bad), len(keys))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys)), "ns/record")
+}
+
+// BenchmarkDecodeRecord decodes one session record of 4 exercises.
+func BenchmarkDecodeRecord(b *testing.B) {
+	_, items := stored(b, dailyLog(b, benchProgram(), loadLibrary(b), 60))
+	data := items[len(items)-2]
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := progress.DecodeRecord(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestStoredSize reports the stored size of a year of daily sessions at a
 // heavy dose (4 exercises, up to 3 sets with holds, morning pain every day).
 // The target (issue 4) is 300 KB; the record bytes are held to it, and the
