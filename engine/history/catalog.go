@@ -9,8 +9,8 @@ import (
 
 // catalog maps language, then string ID, to a format string. Arguments are
 // referred to by position (%[1]s) so that a translation may reorder them.
-// French follows Québec usage (séance, douleur, physiothérapeute) and puts
-// a no-break space before a colon.
+// French follows Québec usage (séance, douleur, physiothérapeute) with a
+// space before a colon.
 var catalog = map[string]map[string]string{
 	"en": {
 		"wd0": "Sun", "wd1": "Mon", "wd2": "Tue", "wd3": "Wed", "wd4": "Thu", "wd5": "Fri", "wd6": "Sat",

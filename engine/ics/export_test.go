@@ -1,0 +1,4 @@
+package ics
+
+// Catalog exposes the string catalog to the external tests.
+var Catalog = catalog
