@@ -228,6 +228,7 @@ func (h *History) ExerciseSVG(i int, id string) string {
 		}
 	}
 	c.yMin, c.yMax = -0.5, float64(len(levels))-0.5
+	c.height = min(plotHeight, 40+30*float64(len(levels)))
 	if len(pr.Points) == 0 {
 		c.desc = c.empty
 		return c.render()
@@ -332,6 +333,16 @@ func (h *History) PSFSSVG(id string) string {
 	}
 	first, last := h.PSFS[0], h.PSFS[len(h.PSFS)-1]
 	c.timeAxis(first.Date, last.Date, h.Lang)
+	if len(h.PSFS) <= 4 {
+		// Label the dates of the entries themselves.
+		c.xTicks = nil
+		for _, p := range h.PSFS {
+			d := daysBetween(first.Date, p.Date)
+			if len(c.xTicks) == 0 || c.xTicks[len(c.xTicks)-1].v != float64(d)+0.5 {
+				c.xTicks = append(c.xTicks, tick{v: float64(d) + 0.5, label: FormatShortDate(p.Date, h.Lang)})
+			}
+		}
+	}
 	s := series{name: tr(h.Lang, "psfs-mean"), color: blue, marker: "circle"}
 	for _, p := range h.PSFS {
 		pt := point{x: dayX(dateOf(first.Date), p.Date), y: p.Score()}

@@ -2,6 +2,7 @@ package history_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -167,4 +168,40 @@ func TestGoldenEmpty(t *testing.T) {
 	golden(t, "empty-pain-fr.svg", h.PainSVG("pain"))
 	golden(t, "empty-psfs-fr.svg", h.PSFSSVG("psfs"))
 	golden(t, "empty-bridge-fr.svg", h.ExerciseSVG(0, "ex0"))
+}
+
+// denseLog is 12 weeks of daily sessions, twice on some days, with pain
+// easing slowly and a flare in week 5.
+func denseLog() []progress.Record {
+	var log []progress.Record
+	for d := range 84 {
+		for k := range 1 + btoi(d%9 == 4) {
+			start := time.Date(2026, 3, 2+d, 8+10*k, 0, 0, 0, zone)
+			before := 7 - d/14 + 3*btoi(d >= 28 && d < 33)
+			reps := min(8+d/7, 15)
+			s := &progress.Session{Started: start, Ended: start.Add(20 * time.Minute),
+				PainBefore: progress.Pain(min(before, 10)), PainAfter: progress.Pain(max(before-1-d%3, 0)),
+				Exercises: []progress.Exercise{{Exercise: "bridge", Target: progress.Target{Sets: 1 + d/42, Reps: reps}, Sets: []progress.Set{{Reps: reps}}}}}
+			id := fmt.Sprintf("d%02d-%d", d, k)
+			log = append(log, progress.Record{V: 1, ID: id, Kind: progress.KindSession, Program: "back-core", Session: s})
+		}
+	}
+	return log
+}
+
+// btoi returns 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestGoldenDense(t *testing.T) {
+	lib, err := programs.Library()
+	require.NoError(t, err)
+	h := history.Build(denseLog(), fixtureProgram("Back core"), lib, history.Schedule{Weeks: 12}, nil, time.Date(2026, 5, 20, 9, 0, 0, 0, zone), "en")
+	golden(t, "dense-pain-en.svg", h.PainSVG("pain"))
+	golden(t, "dense-bridge-en.svg", h.ExerciseSVG(0, "ex0"))
+	golden(t, "dense-calendar-en.svg", h.CalendarSVG("cal"))
 }

@@ -77,22 +77,27 @@ func (w *svgWriter) open(id string, h float64, title, desc string) {
 func (w *svgWriter) close() { w.WriteString("</svg>\n") }
 
 // marker writes a series marker of the given shape centred on (x, y),
-// filled with c or hollow.
+// filled with c or hollow, at its full size.
 func (w *svgWriter) marker(shape string, x, y float64, c string, hollow bool) {
+	w.markerSized(shape, x, y, c, hollow, 1)
+}
+
+// markerSized writes a marker scaled by k.
+func (w *svgWriter) markerSized(shape string, x, y float64, c string, hollow bool, k float64) {
 	fill := c
 	if hollow {
 		fill = background
 	}
-	paint := fmt.Sprintf(`fill="%s" stroke="%s" stroke-width="2"`, fill, c)
+	paint := fmt.Sprintf(`fill="%s" stroke="%s" stroke-width="%s"`, fill, c, num(2*min(k, 1)))
 	switch shape {
 	case "square":
-		fmt.Fprintf(w, `<rect x="%s" y="%s" width="8" height="8" %s/>`+"\n", num(x-4), num(y-4), paint)
+		fmt.Fprintf(w, `<rect x="%s" y="%s" width="%s" height="%s" %s/>`+"\n", num(x-4*k), num(y-4*k), num(8*k), num(8*k), paint)
 	case "triangle":
-		fmt.Fprintf(w, `<path d="M%s %sL%s %sL%s %sZ" %s/>`+"\n", num(x), num(y-5), num(x+5), num(y+4), num(x-5), num(y+4), paint)
+		fmt.Fprintf(w, `<path d="M%s %sL%s %sL%s %sZ" %s/>`+"\n", num(x), num(y-5*k), num(x+5*k), num(y+4*k), num(x-5*k), num(y+4*k), paint)
 	case "diamond":
-		fmt.Fprintf(w, `<path d="M%s %sL%s %sL%s %sL%s %sZ" %s/>`+"\n", num(x), num(y-5.5), num(x+5.5), num(y), num(x), num(y+5.5), num(x-5.5), num(y), paint)
+		fmt.Fprintf(w, `<path d="M%s %sL%s %sL%s %sL%s %sZ" %s/>`+"\n", num(x), num(y-5.5*k), num(x+5.5*k), num(y), num(x), num(y+5.5*k), num(x-5.5*k), num(y), paint)
 	default:
-		fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="4.5" %s/>`+"\n", num(x), num(y), paint)
+		fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="%s" %s/>`+"\n", num(x), num(y), num(4.5*k), paint)
 	}
 }
 
@@ -208,6 +213,8 @@ type lineChart struct {
 	legend []legendItem
 	// note is a line written under the chart.
 	note string
+	// height is the height of the plot; 0 means plotHeight.
+	height float64
 }
 
 // render writes the chart as an SVG document.
@@ -221,7 +228,7 @@ func (c *lineChart) render() string {
 		x, y float64
 	}
 	var items []placed
-	y := 8 + float64(len(titleLines))*22
+	y := 12 + float64(len(titleLines))*22
 	x := 8.0
 	if len(c.legend) > 0 {
 		y += 6
@@ -248,10 +255,17 @@ func (c *lineChart) render() string {
 		left = max(left, tw)
 	}
 	right := width - padRight
-	bottom := top + plotHeight
+	ph := c.height
+	if ph == 0 {
+		ph = plotHeight
+	}
+	bottom := top + ph
 	h := bottom + 26
 	if c.note != "" {
 		h += lineHeight
+	}
+	if !c.hasData() {
+		h = yLabelY + 16
 	}
 
 	w.open(c.id, h, c.title, c.desc)
@@ -270,7 +284,7 @@ func (c *lineChart) render() string {
 	}
 
 	if !c.hasData() {
-		w.text(8, top+plotHeight/2, fmt.Sprintf(`fill="%s"`, textColor), fit(c.empty, width-16, textSize))
+		w.text(8, yLabelY, fmt.Sprintf(`fill="%s"`, textColor), fit(c.empty, width-16, textSize))
 		w.close()
 		return w.String()
 	}
@@ -280,7 +294,7 @@ func (c *lineChart) render() string {
 		if c.yMax == c.yMin {
 			return (top + bottom) / 2
 		}
-		return bottom - (v-c.yMin)/(c.yMax-c.yMin)*plotHeight
+		return bottom - (v-c.yMin)/(c.yMax-c.yMin)*ph
 	}
 	sx := func(v float64) float64 {
 		if c.xMax == c.xMin {
@@ -302,6 +316,16 @@ func (c *lineChart) render() string {
 		fmt.Fprintf(&w, `<path d="M%s %sv5" stroke="%s" stroke-width="1.5"/>`+"\n", num(tx), num(bottom), axisColor)
 		w.text(tx, bottom+20, fmt.Sprintf(`text-anchor="middle" fill="%s"`, textColor), t.label)
 	}
+	// Shrink the markers and lines as the points crowd together, so that
+	// a long history still shows its trend.
+	n := 0
+	for _, s := range c.series {
+		n = max(n, len(s.points))
+	}
+	k, lw := 1.0, 2.5
+	if gap := (right - left - 2*padX) / float64(max(n-1, 1)); gap < 14 {
+		k, lw = max(gap/14, 0.45), 1.75
+	}
 	for _, s := range c.series {
 		var d strings.Builder
 		pen := false
@@ -322,13 +346,13 @@ func (c *lineChart) render() string {
 			pen = true
 		}
 		if d.Len() > 0 && !s.noLine {
-			fmt.Fprintf(&w, `<path d="%s" stroke="%s" stroke-width="2.5"%s fill="none" stroke-linejoin="round"/>`+"\n", d.String(), s.color, dashAttr(s.dash))
+			fmt.Fprintf(&w, `<path d="%s" stroke="%s" stroke-width="%s"%s fill="none" stroke-linejoin="round"/>`+"\n", d.String(), s.color, num(lw), dashAttr(s.dash))
 		}
 		for _, p := range s.points {
 			if math.IsNaN(p.y) {
 				continue
 			}
-			w.marker(s.marker, sx(p.x), sy(p.y), s.color, p.hollow)
+			w.markerSized(s.marker, sx(p.x), sy(p.y), s.color, p.hollow, k)
 			if p.label != "" {
 				w.text(sx(p.x), sy(p.y)-10, fmt.Sprintf(`text-anchor="middle" fill="%s"`, textColor), p.label)
 			}
