@@ -6,6 +6,7 @@ package simulate
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -69,6 +70,21 @@ type Table struct {
 	Weeks           int      `json:"weeks"`
 	SessionsPerWeek int      `json:"sessionsPerWeek"`
 	Blocks          []Block  `json:"blocks"`
+	// ProgramWeeks holds what concerns the whole program, week by week.
+	ProgramWeeks []Week `json:"programWeeks"`
+}
+
+// Week is what the plans of one week said about the whole program.
+type Week struct {
+	// Week counts from 1.
+	Week int `json:"week"`
+	// StepBack is set when the whole program stepped back (P4).
+	StepBack bool `json:"stepBack,omitempty"`
+	// ContactClinician is set when a plan asked the patient to contact
+	// their clinician.
+	ContactClinician bool `json:"contactClinician,omitempty"`
+	// Notes are the plans' program-level messages, each once, in order.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Block is one program block's weeks.
@@ -127,6 +143,7 @@ func Simulate(p *program.Program, lib *program.Library, scenario Scenario, weeks
 	}
 	weeks = max(weeks, 0)
 	t := Table{Program: p.ID, Scenario: scenario, Weeks: weeks, SessionsPerWeek: c.perWeek}
+	t.ProgramWeeks = make([]Week, weeks)
 	t.Blocks = make([]Block, len(p.Blocks))
 	for i := range t.Blocks {
 		t.Blocks[i] = Block{Index: i, Weeks: make([]Row, weeks)}
@@ -138,6 +155,15 @@ func Simulate(p *program.Program, lib *program.Library, scenario Scenario, weeks
 			at := start.AddDate(0, 0, 7*w+k*7/c.perWeek)
 			plan := progress.Next(p, lib, log, at)
 			f := feel(scenario, w+1, k, g)
+			pw := &t.ProgramWeeks[w]
+			pw.Week = w + 1
+			pw.StepBack = pw.StepBack || plan.StepBack
+			pw.ContactClinician = pw.ContactClinician || plan.ContactClinician
+			for _, n := range plan.Notes {
+				if s := n.Text(c.lang); !slices.Contains(pw.Notes, s) {
+					pw.Notes = append(pw.Notes, s)
+				}
+			}
 			for i, bp := range plan.Blocks {
 				row := &t.Blocks[i].Weeks[w]
 				row.Week = w + 1
@@ -239,7 +265,8 @@ func (r Row) DoseText() string {
 }
 
 // Text returns the table laid out for a terminal: a heading, then for each
-// block its rows, week by week, in aligned columns.
+// block its rows, week by week, in aligned columns, then the program-level
+// notes of each week.
 func (t Table) Text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s · %s · %d sessions a week · %d weeks\n", t.Program, t.Scenario, t.SessionsPerWeek, t.Weeks)
@@ -255,6 +282,20 @@ func (t Table) Text() string {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", r.Week, r.Exercise, r.DoseText(), kind, r.Reason)
 		}
 		tw.Flush()
+	}
+	b.WriteString("\nprogram\n")
+	for _, w := range t.ProgramWeeks {
+		flags := ""
+		if w.StepBack {
+			flags += " [program steps back]"
+		}
+		if w.ContactClinician {
+			flags += " [contact the clinician]"
+		}
+		fmt.Fprintf(&b, "week %d%s\n", w.Week, flags)
+		for _, n := range w.Notes {
+			fmt.Fprintf(&b, "  - %s\n", n)
+		}
 	}
 	return b.String()
 }

@@ -107,6 +107,20 @@ func TestFlareWeek2StepsBack(t *testing.T) {
 	}
 }
 
+func TestFlareWeek2AsksForTheClinician(t *testing.T) {
+	for _, name := range []string{"low-back-first-week", "ladders"} {
+		tab := simulate.Simulate(load(t, name), library(t), simulate.FlareWeek2, 4, monday)
+		require.Len(t, tab.ProgramWeeks, 4)
+		assert.False(t, tab.ProgramWeeks[0].ContactClinician, "%s: week 1 asks for the clinician", name)
+		assert.True(t, tab.ProgramWeeks[1].ContactClinician || tab.ProgramWeeks[2].ContactClinician,
+			"%s: FlareWeek2 does not ask for the clinician in week 2 or 3: %+v", name, tab.ProgramWeeks)
+	}
+	green := simulate.Simulate(load(t, "ladders"), library(t), simulate.AllGreen, 4, monday)
+	for _, w := range green.ProgramWeeks {
+		assert.False(t, w.ContactClinician || w.StepBack, "AllGreen week %d: %+v", w.Week, w)
+	}
+}
+
 func TestSomeAmberHolds(t *testing.T) {
 	tab := simulate.Simulate(load(t, "ladders"), library(t), simulate.SomeAmber, 4, monday)
 	holds := 0
