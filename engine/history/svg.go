@@ -311,10 +311,14 @@ func (c *lineChart) render() string {
 		}
 	}
 	fmt.Fprintf(&w, `<path d="M%s %sV%sH%s" stroke="%s" stroke-width="1.5" fill="none"/>`+"\n", num(left), num(top), num(bottom), num(right), axisColor)
+	labelEnd := math.Inf(-1)
 	for _, t := range c.xTicks {
 		tx := sx(t.v)
 		fmt.Fprintf(&w, `<path d="M%s %sv5" stroke="%s" stroke-width="1.5"/>`+"\n", num(tx), num(bottom), axisColor)
-		w.text(tx, bottom+20, fmt.Sprintf(`text-anchor="middle" fill="%s"`, textColor), t.label)
+		if half := textWidth(t.label, textSize) / 2; tx-half > labelEnd+6 {
+			w.text(tx, bottom+20, fmt.Sprintf(`text-anchor="middle" fill="%s"`, textColor), t.label)
+			labelEnd = tx + half
+		}
 	}
 	// Shrink the markers and lines as the points crowd together, so that
 	// a long history still shows its trend.
