@@ -4,6 +4,9 @@
 //
 //	spry serve [-addr 127.0.0.1:8080] [-dir out]...   serve the built site
 //	spry check FILE...                                check program files
+//	spry simulate [-weeks N] [-scenario S] FILE       progression table
+//	spry link [-base URL] FILE                        share link
+//	spry handout [-lang en|fr] FILE > handout.html    printable handout
 //
 // Run "spry help" for the full list.
 package main
@@ -23,8 +26,11 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"serve": {"serve the built site for development and the browser tests", runServe},
-	"check": {"decode and validate program files against the exercise library", runCheck},
+	"serve":    {"serve the built site for development and the browser tests", runServe},
+	"check":    {"decode and validate program files against the exercise library", runCheck},
+	"simulate": {"show how a program would progress over its weeks", runSimulate},
+	"link":     {"print the share link that carries a program", runLink},
+	"handout":  {"write a printable HTML handout of a program", runHandout},
 }
 
 func main() {
