@@ -25,6 +25,7 @@ var catalog = map[string]map[string]string{
 		"span-days":  "%[1]d days",
 		"span-weeks": "%[1]d weeks",
 		"none":       "not recorded",
+		"show-table": "Show the numbers",
 
 		"cal-title":   "Sessions planned and done",
 		"cal-desc":    "From %[1]s to %[2]s. Sessions planned: %[3]d; done in full: %[4]d; partly done: %[5]d; skipped: %[6]d; missed: %[7]d.",
@@ -94,6 +95,7 @@ var catalog = map[string]map[string]string{
 		"span-days":  "%[1]d jours",
 		"span-weeks": "%[1]d semaines",
 		"none":       "non noté",
+		"show-table": "Afficher les chiffres",
 
 		"cal-title":   "Séances prévues et faites",
 		"cal-desc":    "Du %[1]s au %[2]s. Séances prévues : %[3]d; faites au complet : %[4]d; faites en partie : %[5]d; sautées : %[6]d; manquées : %[7]d.",

@@ -389,3 +389,25 @@ func (h *History) PSFSTable() Table {
 	}
 	return t
 }
+
+// HTML returns every chart of the history as an HTML fragment for the
+// History screen: for each, a <figure> holding the SVG chart and, in a
+// <details> element, the same data as a table. Element IDs start with id.
+// All text in it is escaped; it carries no script and no style attribute,
+// so it may be set as the innerHTML of a container under a strict
+// Content-Security-Policy.
+func (h *History) HTML(id string) string {
+	id = cleanID(id)
+	var b strings.Builder
+	figure := func(suffix, svg string, t Table) {
+		fmt.Fprintf(&b, "<figure class=\"spry-chart\" id=\"%s-%s\">\n%s<details>\n<summary>%s</summary>\n%s</details>\n</figure>\n",
+			id, suffix, svg, esc(tr(h.Lang, "show-table")), t.HTML())
+	}
+	figure("calendar", h.CalendarSVG(id+"-calendar-svg"), h.CalendarTable())
+	figure("pain", h.PainSVG(id+"-pain-svg"), h.PainTable())
+	for i := range h.Exercises {
+		figure("ex"+strconv.Itoa(i), h.ExerciseSVG(i, id+"-ex"+strconv.Itoa(i)+"-svg"), h.ExerciseTable(i))
+	}
+	figure("psfs", h.PSFSSVG(id+"-psfs-svg"), h.PSFSTable())
+	return b.String()
+}

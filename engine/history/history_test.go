@@ -156,6 +156,11 @@ func TestGoldenSVG(t *testing.T) {
 			tables += tb.HTML()
 		}
 		golden(t, "tables-"+lang+".html", tables)
+		page := h.HTML("hist")
+		wellFormedHTML(t, "HTML("+lang+")", page)
+		for _, want := range []string{`id="hist-calendar"`, `id="hist-ex2"`, `aria-labelledby="hist-psfs-svg-title hist-psfs-svg-desc"`, "<details>"} {
+			assert.Contains(t, page, want, "HTML(%s)", lang)
+		}
 	}
 }
 

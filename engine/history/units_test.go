@@ -1,6 +1,7 @@
 package history_test
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"math"
@@ -277,6 +278,7 @@ func TestHostileTextEscaped(t *testing.T) {
 			"CalendarSVG": h.CalendarSVG(`"><script>`), "PainSVG": h.PainSVG("pain"),
 			"ExerciseSVG": h.ExerciseSVG(0, "ex"), "PSFSSVG": h.PSFSSVG("psfs"),
 			"PSFSTable.HTML": "<div>" + h.PSFSTable().HTML() + "</div>", "ExerciseTable.HTML": "<div>" + h.ExerciseTable(0).HTML() + "</div>",
+			"HTML": "<div>" + h.HTML(`x"><script>`) + "</div>",
 		}
 		for name, doc := range docs {
 			assert.NotContains(t, strings.ToLower(doc), "<script", "%s(%s) lets a tag through", name, lang)
@@ -302,6 +304,13 @@ func wellFormed(t *testing.T, name, doc string) {
 			return
 		}
 	}
+}
+
+// wellFormedHTML fails unless the fragment parses as XML inside a <div>:
+// the fragment is written as XHTML-compatible markup.
+func wellFormedHTML(t *testing.T, name, frag string) {
+	t.Helper()
+	wellFormed(t, name, "<div>"+frag+"</div>")
 }
 
 // svgRoot is what TestGoldenAccessible reads of each golden chart.
@@ -372,4 +381,16 @@ func luminance(c string) float64 {
 		l += w * s
 	}
 	return l
+}
+
+func TestPSFSJSON(t *testing.T) {
+	p := history.PSFS{Date: time.Date(2026, 1, 5, 17, 0, 0, 0, zone), Activities: []history.Activity{{Name: "Putting on socks", Score: 3}, {Name: "Sitting 30 min", Score: 4}, {Name: "Lifting", Score: 2}}}
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	want := `{"date":"2026-01-05T17:00:00-05:00","activities":[{"name":"Putting on socks","score":3},{"name":"Sitting 30 min","score":4},{"name":"Lifting","score":2}]}`
+	assert.Equal(t, want, string(b), "json.Marshal(PSFS): the stored form")
+	var back history.PSFS
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, p.Date.Equal(back.Date), "round trip Date")
+	assert.Equal(t, p.Activities, back.Activities, "round trip Activities")
 }
