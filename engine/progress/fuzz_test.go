@@ -1,6 +1,7 @@
 package progress_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -84,4 +85,85 @@ func FuzzImport(f *testing.F) {
 			t.Fatalf("Import(%q): %d merged, want %d existing + %d added", data, len(merged), len(existing), added)
 		}
 	})
+}
+
+// oddRecords are records in forms Encode does not write but encoding/json
+// reads (or refuses in its own words): the fast path must decline them or
+// read them the same.
+var oddRecords = []string{
+	` { "v" : 1 , "id" : "a" , "kind" : "morning" , "program" : "back" , "morning" : { "session" : "s" , "at" : "2026-01-06T08:00:00Z" , "pain" : 2 } } `,
+	`{"V":1,"ID":"a","Kind":"morning","Program":"back","Morning":{"Session":"s","At":"2026-01-06T08:00:00Z","Pain":2}}`,
+	`{"v":1,"id":"a\u00e9\"","kind":"morning","program":"b\/ack","morning":{"session":"s\ud800","at":"2026-01-06T08:00:00Z","pain":2}}`,
+	"{\"v\":1,\"id\":\"a\xff\",\"kind\":\"morning\",\"program\":\"back\",\"morning\":{\"session\":\"s\",\"at\":\"2026-01-06T08:00:00Z\",\"pain\":2}}",
+	`{"v":1,"id":"a","id":"b","kind":"morning","program":"back","morning":{"session":"s","at":"2026-01-06T08:00:00Z","pain":2}}`,
+	`{"v":1,"id":"a","kind":"morning","program":"back","morning":null,"morning":{"session":"s","at":"2026-01-06T08:00:00Z","pain":2}}`,
+	`{"v":1,"id":"a","kind":"session","program":"back","session":{"started":"2026-01-05T09:00:00+01:00","painBefore":null,"exercises":[{"exercise":"x","target":[3,10,null],"sets":[[1e1],[-0,0.5],[10.0,-0]]}]}}`,
+	`{"v":1,"id":"a","kind":"session","program":"back","session":{"started":"2026-01-05T09:00:00+01:00","exercises":[],"redFlags":{"yes":[]}}}`,
+	`{"v":1,"id":"a","kind":"session","program":"back","session":{"started":"2026-01-05T09:00:00+01:00","exercises":null,"redFlags":{"yes":null}}}`,
+	`{"v":1,"id":"a","kind":"session","program":"back","session":{"started":"2026-01-05T09:00:00+01:00","exercises":[{"exercise":"x","target":[3,10,2.5e0],"sets":[],"skipped":true,"spreading":false}]}}`,
+	`{"v":1,"id":"a","kind":"session","program":"back","session":{"started":"2026-01-05T09:00:00\u002B01:00","exercises":[]}}`,
+	`{"v":1.0,"id":"a","kind":"resume","program":"back","resume":{"block":1,"at":"2026-01-07T08:00:00Z"}}`,
+	`{"v":1,"id":"a","kind":"resume","program":"back","resume":{"block":1e0,"at":"2026-01-07T08:00:00Z"}}`,
+	`{"v":1,"id":"a","kind":"resume","program":"back","resume":{"block":99999999999999999999,"at":"2026-01-07T08:00:00Z"}}`,
+	`{"v":01,"id":"a"}`,
+	`{"id":"a","v":1,"kind":"resume","program":"back","resume":{"block":1,"at":"2026-01-07T08:00:00Z"}}`,
+}
+
+// FuzzDecodeFast holds the fast path of DecodeRecord to the encoding/json
+// reference: whatever it takes, it must read exactly as decodeStrict does,
+// to the same record, or the same validation error. Seeds: sampleLog and
+// oddRecords.
+func FuzzDecodeFast(f *testing.F) {
+	for _, r := range sampleLog() {
+		data, err := progress.Encode(r)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range oddRecords {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkFast(t, data)
+	})
+}
+
+// checkFast fails t when the fast path takes data and reads it otherwise
+// than decodeStrict.
+func checkFast(t *testing.T, data []byte) {
+	t.Helper()
+	fast, ok := progress.DecodeFast(data)
+	if !ok {
+		return
+	}
+	strict, err := progress.DecodeStrict(data)
+	verr := fast.Validate()
+	switch {
+	case err == nil && verr == nil:
+		if !reflect.DeepEqual(fast, strict) {
+			t.Fatalf("fast path read %q as\n%+v\nwant (encoding/json)\n%+v", data, fast, strict)
+		}
+	case err == nil || verr == nil || err.Error() != verr.Error():
+		t.Fatalf("fast path read %q with error %v, encoding/json with %v", data, verr, err)
+	}
+}
+
+// TestDecodeFast checks the odd forms against the reference, and that the
+// fast path takes every record Encode writes (else loading is slow again).
+func TestDecodeFast(t *testing.T) {
+	for _, s := range oddRecords {
+		checkFast(t, []byte(s))
+	}
+	log := append(sampleLog(), dailyLog(t, benchProgram(), loadLibrary(t), 120)...)
+	for _, r := range log {
+		data, err := progress.Encode(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := progress.DecodeFast(data); !ok {
+			t.Errorf("DecodeFast(%s) declined a record Encode wrote", data)
+		}
+		checkFast(t, data)
+	}
 }

@@ -266,9 +266,31 @@ func Encode(r Record) ([]byte, error) {
 // DecodeRecord decodes one stored record strictly, migrating older schema
 // versions, and validates it. Every error names the record and the field.
 func DecodeRecord(data []byte) (Record, error) {
+	var d fastDecoder
+	return d.decode(data)
+}
+
+// decode is DecodeRecord with d's interned names and scratch space: the
+// fast path when it takes data, decodeStrict when it does not.
+func (d *fastDecoder) decode(data []byte) (Record, error) {
 	if len(data) > MaxRecordSize {
 		return Record{}, fmt.Errorf("record: %d bytes is more than the %d allowed", len(data), MaxRecordSize)
 	}
+	r, ok := d.record(data)
+	if !ok {
+		return decodeStrict(data)
+	}
+	if err := r.Validate(); err != nil {
+		return Record{}, err
+	}
+	return r, nil
+}
+
+// decodeStrict is DecodeRecord with encoding/json: the version read first,
+// the record migrated to the current version, then decoded with unknown
+// fields refused. It is the reference the fast path is held to, and what
+// words every rejection.
+func decodeStrict(data []byte) (Record, error) {
 	var head struct {
 		V  *int   `json:"v"`
 		ID string `json:"id"`
@@ -320,15 +342,17 @@ const MaxIDLength = 100
 // each as `record "id": field: message`.
 func (r *Record) Validate() error {
 	var errs []error
-	name := fmt.Sprintf("record %q", clip(r.ID))
+	// Names and messages are formatted only for a problem found: Validate
+	// runs on every record loaded.
 	add := func(field, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s: %s", name, field, fmt.Sprintf(format, args...)))
+		errs = append(errs, fmt.Errorf("record %q: %s: %s", clip(r.ID), field, fmt.Sprintf(format, args...)))
 	}
-	score := func(field string, p *int) {
+	score := func(field func() string, p *int) {
 		if p != nil && (*p < 0 || *p > 10) {
-			add(field, "%d is not between 0 and 10", *p)
+			add(field(), "%d is not between 0 and 10", *p)
 		}
 	}
+	named := func(s string) func() string { return func() string { return s } }
 	if r.ID == "" {
 		add("id", "is empty")
 	} else if len(r.ID) > MaxIDLength {
@@ -359,9 +383,9 @@ func (r *Record) Validate() error {
 		if !s.Ended.IsZero() && s.Ended.Before(s.Started) {
 			add("session.ended", "is before started")
 		}
-		score("session.painBefore", s.PainBefore)
-		score("session.painAfter", s.PainAfter)
-		score("session.effort", s.Effort)
+		score(named("session.painBefore"), s.PainBefore)
+		score(named("session.painAfter"), s.PainAfter)
+		score(named("session.effort"), s.Effort)
 		if s.RedFlags != nil {
 			for i, q := range s.RedFlags.Yes {
 				if q < 1 || q > 11 {
@@ -369,26 +393,27 @@ func (r *Record) Validate() error {
 				}
 			}
 		}
-		for i, e := range s.Exercises {
-			p := fmt.Sprintf("session.exercises[%d]", i)
+		for i := range s.Exercises {
+			e := &s.Exercises[i]
+			p := func(field string) string { return fmt.Sprintf("session.exercises[%d]%s", i, field) }
 			if e.Block < 0 {
-				add(p+".block", "%d is negative", e.Block)
+				add(p(".block"), "%d is negative", e.Block)
 			}
 			if e.Step < 0 {
-				add(p+".step", "%d is negative", e.Step)
+				add(p(".step"), "%d is negative", e.Step)
 			}
 			if e.Exercise == "" {
-				add(p+".exercise", "is empty")
+				add(p(".exercise"), "is empty")
 			}
 			if e.Target.Sets < 0 || e.Target.Reps < 0 || !okSeconds(e.Target.HoldSeconds) {
-				add(p+".target", "has a negative or invalid value")
+				add(p(".target"), "has a negative or invalid value")
 			}
 			for j, set := range e.Sets {
 				if set.Reps < 0 || !okSeconds(set.HoldSeconds) {
-					add(fmt.Sprintf("%s.sets[%d]", p, j), "has a negative or invalid value")
+					add(p(fmt.Sprintf(".sets[%d]", j)), "has a negative or invalid value")
 				}
 			}
-			score(p+".painDuring", e.PainDuring)
+			score(func() string { return p(".painDuring") }, e.PainDuring)
 		}
 	case KindMorning:
 		m := r.Morning
@@ -402,7 +427,7 @@ func (r *Record) Validate() error {
 		if m.At.IsZero() {
 			add("morning.at", "missing")
 		}
-		score("morning.pain", &m.Pain)
+		score(named("morning.pain"), &m.Pain)
 	case KindResume:
 		if r.Resume == nil {
 			add("resume", "missing for a resume record")

@@ -95,14 +95,16 @@ func (m *Memory) All() ([]Record, []Quarantined, error) {
 // key. Keys without KeyPrefix are not progress records and are skipped.
 // Store implementations share it.
 func DecodeAll(keys []string, items [][]byte) ([]Record, []Quarantined) {
-	var recs []Record
+	recs := make([]Record, 0, len(keys))
 	var bad []Quarantined
+	var d fastDecoder
 	for i, k := range keys {
-		if !strings.HasPrefix(k, KeyPrefix) {
+		id, ok := strings.CutPrefix(k, KeyPrefix)
+		if !ok {
 			continue
 		}
-		r, err := DecodeRecord(items[i])
-		if err == nil && Key(r.ID) != k {
+		r, err := d.decode(items[i])
+		if err == nil && r.ID != id {
 			err = fmt.Errorf("record %q: id: does not match its storage key %q", clip(r.ID), clip(k))
 		}
 		if err != nil {
