@@ -21,6 +21,10 @@ const (
 	DoneSkipped State = "skipped"
 )
 
+// MaxCalendarWeeks bounds the calendar, however far apart the dates in the
+// log: two years.
+const MaxCalendarWeeks = 104
+
 // Day is one day of the calendar.
 type Day struct {
 	// Date is the calendar date, at midnight UTC.
@@ -62,16 +66,17 @@ func buildCalendar(s Schedule, sessions []SessionPoint, now time.Time) Calendar 
 	count := map[time.Time]int{}
 	for _, sp := range sessions {
 		d := dateOf(sp.Started)
-		if d.Before(first) {
-			first = d
-		}
-		if d.After(last) {
-			last = d
-		}
+		first, last = minTime(first, d), maxTime(last, d)
 		count[d]++
 		if rank[sp.Status] > rank[best[d]] || count[d] == 1 {
 			best[d] = sp.Status
 		}
+	}
+	if limit := today.AddDate(0, 0, 7*MaxCalendarWeeks); last.After(limit) {
+		last = limit // a program or a session far in the future
+	}
+	if limit := last.AddDate(0, 0, -7*MaxCalendarWeeks+1); first.Before(limit) {
+		first = limit // a session from a device clock far in the past
 	}
 	first = first.AddDate(0, 0, -mondayIndex(first.Weekday()))
 	c := Calendar{Counts: map[State]int{}, Today: today}
@@ -103,4 +108,20 @@ func buildCalendar(s Schedule, sessions []SessionPoint, now time.Time) Calendar 
 		c.Weeks = append(c.Weeks, week)
 	}
 	return c
+}
+
+// minTime returns the earlier of a and b.
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// maxTime returns the later of a and b.
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

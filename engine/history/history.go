@@ -124,9 +124,16 @@ func (d DosePoint) Done() bool {
 // resolved with its start defaulting to the day of the first session, or
 // to now before any. psfs lists the PSFS entries of the program in any
 // order.
+//
+// When only a progress file is at hand (a therapist reviewing an export),
+// p may be a bare &program.Program{ID: id}: the blocks are then taken from
+// the records, named from lib or by their exercise IDs.
 func Build(log []progress.Record, p *program.Program, lib *program.Library, s Schedule, psfs []PSFS, now time.Time, lang string) *History {
 	lang = base(lang)
 	h := &History{Lang: lang, Program: p.ID, Title: p.Title.In(lang), Now: now}
+	if h.Title == "" {
+		h.Title = p.ID
+	}
 
 	var sessions []*progress.Record
 	morning := map[string]int{}
@@ -177,8 +184,13 @@ func Build(log []progress.Record, p *program.Program, lib *program.Library, s Sc
 		}
 		h.Sessions = append(h.Sessions, sp)
 		for _, e := range ss.Exercises {
-			if e.Block < 0 || e.Block >= len(h.Exercises) {
+			if e.Block < 0 || e.Block >= max(len(p.Blocks), program.MaxBlocks) {
 				continue
+			}
+			for len(h.Exercises) <= e.Block {
+				// A block the program does not have (a minimal program
+				// built from an exported log alone).
+				h.Exercises = append(h.Exercises, Progression{Block: len(h.Exercises), Name: names(e.Exercise)})
 			}
 			pr := &h.Exercises[e.Block]
 			pr.Name = names(e.Exercise)

@@ -90,6 +90,7 @@ func PSFSDates(start time.Time, weeks int) []time.Time {
 	if weeks <= 0 {
 		weeks = DefaultWeeks
 	}
+	weeks = min(weeks, MaxWeeks)
 	first := dateOf(start)
 	end := first.AddDate(0, 0, 7*weeks-1)
 	var out []time.Time

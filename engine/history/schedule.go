@@ -9,6 +9,9 @@ import (
 // cycle of 6 weeks (CLINICAL.md G, acute and subacute pain).
 const DefaultWeeks = 6
 
+// MaxWeeks is the longest program a schedule describes: two years.
+const MaxWeeks = 104
+
 // Schedule says on which days the patient is asked to do the program.
 // Programs carry no schedule yet; the zero Schedule means every day for
 // DefaultWeeks weeks from the first session.
@@ -19,7 +22,8 @@ type Schedule struct {
 	SessionsPerWeek int
 	// Days lists the weekdays of the sessions; it wins over SessionsPerWeek.
 	Days []time.Weekday
-	// Weeks is the length of the program; 0 means DefaultWeeks.
+	// Weeks is the length of the program; 0 means DefaultWeeks. It is
+	// capped at MaxWeeks.
 	Weeks int
 	// Start is the first day of the program. Only its calendar date counts,
 	// in its own time zone.
@@ -29,7 +33,7 @@ type Schedule struct {
 // Resolve returns the schedule with every default filled in: Start set
 // to the date of start when zero, the date alone (midnight UTC) kept
 // otherwise; Days listed Monday first without repeats; SessionsPerWeek
-// equal to len(Days); Weeks at least 1.
+// equal to len(Days); Weeks from 1 to MaxWeeks.
 func (s Schedule) Resolve(start time.Time) Schedule {
 	if s.Start.IsZero() {
 		s.Start = start
@@ -38,6 +42,7 @@ func (s Schedule) Resolve(start time.Time) Schedule {
 	if s.Weeks <= 0 {
 		s.Weeks = DefaultWeeks
 	}
+	s.Weeks = min(s.Weeks, MaxWeeks)
 	var days []time.Weekday
 	for _, d := range s.Days {
 		if d >= time.Sunday && d <= time.Saturday && !slices.Contains(days, d) {

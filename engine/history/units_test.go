@@ -394,3 +394,24 @@ func TestPSFSJSON(t *testing.T) {
 	assert.True(t, p.Date.Equal(back.Date), "round trip Date")
 	assert.Equal(t, p.Activities, back.Activities, "round trip Activities")
 }
+
+func TestBuildFromLogAlone(t *testing.T) {
+	h := history.Build(fixtureLog(), &program.Program{ID: "back-core"}, nil, history.Schedule{}, nil, at(28, 7, 30), "en")
+	assert.Equal(t, "back-core", h.Title, "Title of a bare program")
+	require.Len(t, h.Exercises, 3, "Exercises from the records")
+	assert.Equal(t, "single-leg-bridge", h.Exercises[0].Name, "Exercises[0].Name without a library")
+	assert.Len(t, h.Exercises[1].Points, 9, "Exercises[1].Points")
+	wellFormed(t, "HTML of a bare program", "<div>"+h.HTML("x")+"</div>")
+}
+
+func TestCalendarBounded(t *testing.T) {
+	log := fixtureLog()
+	for i, y := range []int{1970, 2099} {
+		log = append(log, progress.Record{V: 1, ID: "far" + strconv.Itoa(i), Kind: progress.KindSession, Program: "back-core",
+			Session: &progress.Session{Started: time.Date(y, 1, 1, 9, 0, 0, 0, zone)}})
+	}
+	h := history.Build(log, fixtureProgram("x"), nil, history.Schedule{Weeks: 1 << 30}, nil, at(28, 7, 30), "en")
+	assert.Equal(t, history.MaxWeeks, h.Schedule.Weeks, "Schedule.Weeks capped")
+	assert.LessOrEqual(t, len(h.Calendar.Weeks), history.MaxCalendarWeeks+1, "Calendar.Weeks with sessions in 1970 and 2099")
+	assert.Len(t, history.PSFSDates(at(5, 0, 0), 1<<30), history.MaxWeeks/2+1, "PSFSDates capped")
+}
