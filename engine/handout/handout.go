@@ -105,6 +105,6 @@ func picture(c *motion.Clip, phase string) template.HTML {
 	st := figure.Style{View: figure.Frame(c.Bounds())}
 	svg := figure.Draw(pts, st).SVG(pictureWidth, pictureHeight)
 	// The SVG is built from coordinates and palette colours only.
-	svg = strings.Replace(svg, "<svg ", `<svg role="img" aria-hidden="true" `, 1)
+	svg = strings.Replace(svg, "<svg ", `<svg aria-hidden="true" `, 1)
 	return template.HTML(svg)
 }

@@ -23,6 +23,7 @@ type words struct {
 	CardIntro     string
 	Emergency     string
 	EmergencyList []string
+	EmergencyCall string
 	Urgent        string
 	UrgentList    []string
 	Diagnose      string
@@ -33,7 +34,8 @@ type words struct {
 }
 
 // catalog holds the handout's texts by language. The red-flag card is
-// CLINICAL.md D in plain patient language.
+// CLINICAL.md D in plain patient language; the French is Québec French, as
+// in engine/i18n.
 var catalog = map[string]*words{
 	"en": {
 		Lang:      "en",
@@ -57,12 +59,13 @@ var catalog = map[string]*words{
 			"New change in genital feeling or sexual function.",
 			"Numbness or weakness in both legs, leg weakness that is getting worse, or a change in how you walk.",
 		},
-		Urgent: "Do not start or increase your exercises, and contact your doctor or physiotherapist today, if you have any of these:",
+		EmergencyCall: "If you cannot get there, call emergency services.",
+		Urgent:        "Do not start or increase your exercises, and contact your doctor or physiotherapist today, if you have any of these:",
 		UrgentList: []string{
 			"Fever, chills or feeling unwell along with back pain.",
-			"Any history of cancer.",
+			"Cancer, now or in the past.",
 			"Weight loss you cannot explain.",
-			"Pain that started after a fall or accident (or a minor fall if you have osteoporosis or take steroid tablets).",
+			"Pain that started after a fall or an accident (or a small fall if you have thin bones or take steroid tablets).",
 			"Severe pain at night that no position eases, or pain that keeps getting worse.",
 			"A weakened immune system, injecting drugs, or a recent bacterial infection.",
 		},
@@ -84,27 +87,28 @@ var catalog = map[string]*words{
 		Avoid:     "À éviter",
 		TakeCare:  "Attention",
 		Props:     "Matériel",
-		Contact:   "Des questions ? Contactez %s.",
+		Contact:   "Des questions? Communiquez avec %s.",
 		CardTitle: "Signes d'alerte : quand demander de l'aide",
 		CardIntro: "Ils sont rares. Gardez cette fiche à portée de main.",
-		Emergency: "Arrêtez et allez aux urgences maintenant si vous avez l'un de ces signes :",
+		Emergency: "Arrêtez et allez à l'urgence maintenant si vous avez un de ces signes :",
 		EmergencyList: []string{
-			"Un engourdissement ou des fourmillements nouveaux entre les jambes, autour des parties génitales, de l'anus ou des fesses.",
-			"Une difficulté nouvelle à commencer ou à arrêter d'uriner, des fuites, ou ne plus sentir si votre vessie est pleine ou vide.",
-			"Une perte nouvelle du contrôle des selles, ou ne plus sentir le passage des selles.",
-			"Un changement nouveau de la sensibilité génitale ou de la fonction sexuelle.",
-			"Un engourdissement ou une faiblesse dans les deux jambes, une faiblesse de jambe qui s'aggrave, ou un changement dans votre façon de marcher.",
+			"Un nouvel engourdissement ou des picotements entre les jambes, autour des organes génitaux, de l'anus ou des fesses.",
+			"De nouvelles difficultés à commencer ou à arrêter d'uriner, des fuites, ou vous ne sentez plus si votre vessie est pleine ou vide.",
+			"Une nouvelle perte de contrôle des selles, ou vous ne sentez plus leur passage.",
+			"Un changement nouveau de sensation aux organes génitaux, ou de la fonction sexuelle.",
+			"Un engourdissement ou une faiblesse dans les deux jambes, une faiblesse d'une jambe qui empire, ou un changement dans votre façon de marcher.",
 		},
-		Urgent: "Ne commencez pas et n'augmentez pas vos exercices, et contactez votre médecin ou votre physiothérapeute aujourd'hui, si vous avez l'un de ces signes :",
+		EmergencyCall: "Si vous ne pouvez pas vous y rendre, appelez le 911.",
+		Urgent:        "Ne commencez pas et n'augmentez pas vos exercices, et communiquez avec votre médecin ou votre physiothérapeute aujourd'hui, si vous avez un de ces signes :",
 		UrgentList: []string{
-			"De la fièvre, des frissons ou un malaise général avec le mal de dos.",
-			"Des antécédents de cancer.",
-			"Une perte de poids que vous ne pouvez pas expliquer.",
-			"Une douleur apparue après une chute ou un accident (ou une petite chute si vous avez de l'ostéoporose ou prenez des comprimés de cortisone).",
-			"Une douleur forte la nuit qu'aucune position ne soulage, ou une douleur qui ne cesse d'empirer.",
+			"De la fièvre, des frissons ou un malaise général en plus de votre mal de dos.",
+			"Un cancer, maintenant ou dans le passé.",
+			"Une perte de poids sans raison.",
+			"Une douleur qui a commencé après une chute ou un accident (ou une petite chute si vous avez des os fragiles ou prenez des comprimés de cortisone).",
+			"Une douleur intense la nuit qu'aucune position ne soulage, ou une douleur qui ne cesse d'empirer.",
 			"Un système immunitaire affaibli, l'injection de drogues, ou une infection bactérienne récente.",
 		},
-		Diagnose: "Spry suit le programme de votre soignant ; il ne pose pas de diagnostic.",
+		Diagnose: "Spry suit le plan de votre clinicien; il ne pose pas de diagnostic.",
 		Stop:     "Arrêtez un exercice si la douleur est vive, dépasse 5 sur 10 ou descend dans la jambe.",
 
 		set: "série", sets: "séries", of: "de", hold: "tenir", second: "seconde", seconds: "secondes",
