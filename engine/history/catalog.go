@@ -183,7 +183,9 @@ func tr(lang, id string, args ...any) string {
 	if len(args) == 0 {
 		return f
 	}
-	return fmt.Sprintf(f, args...)
+	// A French date may end in an abbreviation's period ("15 févr.")
+	// where the sentence puts its own.
+	return strings.ReplaceAll(fmt.Sprintf(f, args...), "..", ".")
 }
 
 // FormatDate writes the date of t in lang with its weekday: "Mon 5 Jan" in
