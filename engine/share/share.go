@@ -126,12 +126,15 @@ func Link(base string, p *program.Program) (string, error) {
 func FitsQR(link string) bool { return len(link) <= QRMaxBytes }
 
 // Decode returns the program carried by fragment, which may be the bare
-// fragment ("p1.…"), the fragment with its '#', or a whole link. Its errors
+// fragment ("p1.…"), the fragment with its '#', or a whole link, even one
+// broken over lines or followed by punctuation. Its errors
 // wrap one of ErrNotLink, ErrTruncated, ErrTampered, ErrNewer, ErrTooBig and
 // ErrInvalid. The program passes p.Validate(nil); the caller still checks
 // its exercise references against its library.
 func Decode(fragment string) (*program.Program, error) {
-	s := strings.TrimSpace(fragment)
+	// Mail programs wrap long links and sentences end in punctuation; none
+	// of those characters is in the code, so they are dropped.
+	s := strings.Join(strings.Fields(fragment), "")
 	if i := strings.LastIndexByte(s, '#'); i >= 0 {
 		s = s[i+1:]
 	}
@@ -145,6 +148,7 @@ func Decode(fragment string) (*program.Program, error) {
 	if ver < 1 {
 		return nil, ErrNotLink
 	}
+	data = strings.TrimRight(data, `.,;:!?)]}>'"`)
 	if len(data) > maxFragment {
 		return nil, fmt.Errorf("%w (the link is %d characters long)", ErrTooBig, len(s))
 	}

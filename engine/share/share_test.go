@@ -63,7 +63,9 @@ func TestRoundTrip(t *testing.T) {
 			for _, r := range frag[len(share.Prefix):] {
 				assert.True(t, strings.ContainsRune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", r), "URL-safe: %q", r)
 			}
-			for _, in := range []string{frag, "#" + frag, "https://clinic.example/spry/#" + frag, " " + frag + "\n"} {
+			wrapped := frag[:40] + "\n  " + frag[40:80] + "\r\n" + frag[80:]
+			for _, in := range []string{frag, "#" + frag, "https://clinic.example/spry/#" + frag, " " + frag + "\n",
+				"(https://clinic.example/spry/#" + frag + ").", wrapped} {
 				got, err := share.Decode(in)
 				require.NoError(t, err, "Decode(%.40q)", in)
 				want, _ := json.Marshal(p)
