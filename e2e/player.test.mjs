@@ -27,7 +27,9 @@ after(async () => {
   await server?.stop();
 });
 
-const open = (page, query = '') => page.goto(new URL(query, server.url).href);
+// The bare player (site/player.html): the therapist's preview, which plays a
+// program straight away without the patient's questions around it.
+const open = (page, query = '/') => page.goto(new URL(query.replace(/^\/(?=\?|$)/, '/player.html'), server.url).href);
 const text = (page, id) => page.locator(`#${id}`).textContent().then((s) => s.trim());
 const counters = (page) => page.evaluate(() => ['rep', 'set', 'phase', 'countdown', 'exercise', 'side']
   .map((id) => document.getElementById(id).textContent.trim()).join(' | '));

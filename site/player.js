@@ -1,10 +1,11 @@
-// The page around the Spry player. It shows what the engine says and forwards
-// what the patient does; every decision is made in the engine (spry.wasm).
-// Text from programs is only ever set with textContent, never parsed as HTML.
+// The bare Spry player: a therapist's preview of a program, at any speed.
+// It shows what the engine says and forwards what is tapped; every decision
+// is made in the engine (spry.wasm). Text from programs is only ever set with
+// textContent, never parsed as HTML.
+
+import { boot, params } from './boot.js';
 
 const $ = (id) => document.getElementById(id);
-
-const params = new URLSearchParams(location.search);
 
 // setText changes an element's text only when it differs, so screen readers
 // and layout are not disturbed sixty times a second.
@@ -60,18 +61,6 @@ function stageRect() {
   return [r.left, r.top, r.width, r.height];
 }
 
-// loadProgramText fetches a clinic-hosted program file named by ?src=. Only
-// files from this site are read.
-async function loadProgramText(src) {
-  const url = new URL(src, location.href);
-  if (url.origin !== location.origin) {
-    throw new Error(`the program address ${src} is not on this site`);
-  }
-  const res = await fetch(url, { cache: 'no-cache' });
-  if (!res.ok) throw new Error(`the program file ${src} could not be loaded (HTTP ${res.status})`);
-  return res.text();
-}
-
 function attach(api) {
   const send = (name, arg) => api.command(name, arg === undefined ? '' : String(arg));
   $('start').addEventListener('click', () => send('start'));
@@ -85,47 +74,4 @@ function attach(api) {
   window.addEventListener('scroll', moved, { passive: true });
 }
 
-async function main() {
-  const host = {
-    params: {
-      program: params.get('program') || '',
-      speed: params.get('speed') || '',
-      lang: params.get('lang') || navigator.language || 'en',
-      src: params.get('src') || '',
-      programText: '',
-      loadError: '',
-    },
-    attach,
-    render,
-    stageRect,
-  };
-  if (host.params.src) {
-    try {
-      host.params.programText = await loadProgramText(host.params.src);
-    } catch (err) {
-      host.params.loadError = String(err.message || err);
-    }
-  }
-  globalThis.spryPage = host;
-
-  if (!globalThis.Go || !WebAssembly.instantiateStreaming) {
-    showError({ message: 'This browser cannot run the Spry player. Please update it, or try another browser.' });
-    return;
-  }
-  const go = new Go();
-  let result;
-  try {
-    result = await WebAssembly.instantiateStreaming(fetch('spry.wasm'), go.importObject);
-  } catch (err) {
-    console.warn('spry: loading spry.wasm failed:', err);
-    showError({ message: 'The player could not be loaded. Check your connection and reload the page.' });
-    return;
-  }
-  await go.run(result.instance);
-  // The player never returns on its own; if it does, it stopped on an error.
-  if (document.body.dataset.state !== 'error') {
-    showError({ title: 'The player stopped', message: 'Something went wrong. Reload the page to start again; your progress is kept.' });
-  }
-}
-
-main();
+boot({ params: await params('player'), attach, render, stageRect });

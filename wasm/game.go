@@ -12,8 +12,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"spry/engine/figure"
-	"spry/engine/player"
-	"spry/engine/session"
 	webcue "spry/wasm/cue"
 	"spry/wasm/page"
 	"spry/wasm/render"
@@ -25,15 +23,12 @@ var background = color.RGBA{0xf5, 0xf1, 0xea, 0xff}
 
 type command struct{ name, arg string }
 
-// game runs the player inside ebiten's loop. Commands from the page arrive
-// on JS callback goroutines and are queued for Update, so the player is only
+// game runs a model inside ebiten's loop. Commands from the page arrive on
+// JS callback goroutines and are queued for Update, so the model is only
 // ever touched from the game loop.
 type game struct {
-	player *player.Player
-	host   page.Host
-	start  time.Time
-	// drawing is reused from frame to frame.
-	drawing figure.Drawing
+	model model
+	host  page.Host
 
 	mu      sync.Mutex
 	pending []command
@@ -41,21 +36,22 @@ type game struct {
 	lastView  []byte
 	stage     page.Rect
 	drawnOnce bool
+	// drawing is reused from frame to frame.
+	drawing figure.Drawing
 
-	// cues plays the player's cues; wake keeps the screen on while the
+	// cues plays the model's cues; wake keeps the screen on while a
 	// session plays.
 	cues *webcue.Dispatcher
 	wake webcue.WakeLock
 }
 
-func newGame(pl *player.Player, host page.Host) *game {
-	return &game{player: pl, host: host, start: time.Now(), cues: webcue.Browser(), wake: webcue.NewWakeLock()}
+func newGame(m model, host page.Host) *game {
+	return &game{model: m, host: host, cues: webcue.Browser(), wake: webcue.NewWakeLock()}
 }
 
 // enqueue takes a command from the page. It may be called from any goroutine.
 func (g *game) enqueue(name, arg string) {
-	switch name {
-	case "start", "pause", "skip":
+	if name != "resize" && name != "visible" {
 		// A tap: browsers let sound start only while handling one, so
 		// this cannot wait for Update.
 		g.cues.Unlock()
@@ -75,41 +71,37 @@ func (g *game) takePending() []command {
 	return cmds
 }
 
-// Update advances the player to now, on elapsed time rather than frame
+// Update moves the model on to now, on elapsed time rather than frame
 // counts, so a hidden tab or a locked phone keeps the count right.
 func (g *game) Update() error {
-	now := time.Since(g.start)
-	var events []session.Event
+	now := time.Now()
 	for _, c := range g.takePending() {
 		if c.name == "resize" {
 			continue
 		}
-		evs, err := g.player.Command(now, c.name, c.arg)
+		cues, err := g.model.Command(now, c.name, c.arg)
 		if err != nil {
 			g.host.Warn("spry: " + err.Error())
 		}
-		events = append(events, evs...)
+		g.cues.Play(cues)
+		if c.name == "pause" {
+			g.cues.Hush()
+		}
 	}
-	events = append(events, g.player.Update(now)...)
-	g.cues.Play(g.player.Cues(events))
-	if g.player.State() == player.Playing {
+	g.cues.Play(g.model.Update(now))
+	if g.model.Playing() {
 		g.wake.Hold()
 	} else {
 		g.wake.Release()
 	}
-	for _, e := range events {
-		if e.Kind == session.Paused {
-			g.cues.Hush()
-		}
-	}
-	if v := g.player.View().JSON(); !bytes.Equal(v, g.lastView) {
+	if v := g.model.ViewJSON(); !bytes.Equal(v, g.lastView) {
 		g.host.Render(v)
 		g.lastView = v
 	}
 	g.stage = g.host.StageRect()
 	// Redraw every frame only while the figure moves; otherwise sleep until
 	// the page sends a command (battery on phones).
-	if g.player.Moving() {
+	if g.model.Moving() {
 		ebiten.SetFPSMode(ebiten.FPSModeVsyncOn)
 	} else {
 		ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
@@ -121,7 +113,7 @@ func (g *game) Update() error {
 // the page's stage.
 func (g *game) Draw(screen *ebiten.Image) {
 	screen.Fill(background)
-	if g.player.Draw(&g.drawing) {
+	if g.stage.W > 0 && g.stage.H > 0 && g.model.Draw(&g.drawing) {
 		s := ebiten.Monitor().DeviceScaleFactor()
 		r := image.Rect(int(g.stage.X*s), int(g.stage.Y*s), int((g.stage.X+g.stage.W)*s), int((g.stage.Y+g.stage.H)*s))
 		render.Draw(screen, g.drawing, r)

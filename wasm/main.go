@@ -1,9 +1,11 @@
 //go:build js
 
 // Command wasm is the Spry player compiled to WebAssembly. It only wires
-// things together: the page (wasm/page), the engine's player
-// (engine/player), the shipped programs and motions (programs), and the
-// figure's drawing (wasm/render) inside an ebiten game loop.
+// things together: the page (wasm/page), the patient's app (engine/app) or
+// the bare player for a therapist's preview (engine/player), the shipped
+// programs and motions (programs), the browser's storage (wasm/store) and
+// cues (wasm/cue), and the figure's drawing (wasm/render) inside an ebiten
+// game loop.
 package main
 
 import (
@@ -11,10 +13,13 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"spry/engine/app"
 	"spry/engine/player"
+	"spry/engine/program"
 	"spry/programs"
 	"spry/wasm/page"
 )
@@ -41,35 +46,54 @@ func main() {
 		return
 	}
 	params := host.Params()
+	now := time.Now()
+
+	// The bare player plays whatever it is given and shows why it cannot.
 	pl := player.New(lib, clips, params.Lang)
-	load(pl, params)
+	prog := load(pl, lib, params)
 	if f := pl.Failure(); f != nil {
 		host.Warn("spry: " + f.Message + "\n" + f.Details)
 	}
-	if s, err := strconv.ParseFloat(params.Speed, 64); err == nil {
-		if _, err := pl.Command(0, "speed", strconv.FormatFloat(s, 'f', -1, 64)); err != nil {
-			host.Warn("spry: " + err.Error())
+
+	var m model
+	if params.Mode == "app" && prog != nil {
+		st, prefs, problem := openStorage()
+		if problem != nil {
+			host.Warn("spry: storage: " + problem.Error())
 		}
+		m = patient{app.New(app.Deps{Library: lib, Clips: clips, Program: prog, Store: st, Prefs: prefs,
+			Lang: params.Lang, StorageProblem: problem}, now)}
+	} else {
+		if s, err := strconv.ParseFloat(params.Speed, 64); err == nil {
+			if _, err := pl.Command(0, "speed", strconv.FormatFloat(s, 'f', -1, 64)); err != nil {
+				host.Warn("spry: " + err.Error())
+			}
+		}
+		m = &bare{p: pl, t0: now}
 	}
 
-	g := newGame(pl, host)
+	g := newGame(m, host)
 	host.Attach(g.enqueue)
 	ebiten.SetRunnableOnUnfocused(true)
 	ebiten.SetWindowTitle("Spry")
-	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{ScreenTransparent: false}); err != nil {
+	if err := ebiten.RunGame(g); err != nil {
 		host.Warn("spry: the player stopped: " + err.Error())
 		os.Exit(1)
 	}
 }
 
 // load gives the player the program the page asked for: a clinic-hosted file
-// (?src=) or a shipped program (?program=).
-func load(pl *player.Player, params page.Params) {
+// (?src=) or a shipped program (?program=). It returns the program when it
+// can be played.
+func load(pl *player.Player, lib *program.Library, params page.Params) *program.Program {
 	switch {
 	case params.LoadError != "":
 		pl.Fail(params.Src, errors.New(params.LoadError))
+		return nil
 	case params.Src != "":
-		pl.LoadFile(params.Src, []byte(params.ProgramText))
+		if err := pl.LoadFile(params.Src, []byte(params.ProgramText)); err != nil {
+			return nil
+		}
 	default:
 		id := params.Program
 		if id == "" {
@@ -78,10 +102,13 @@ func load(pl *player.Player, params page.Params) {
 		prog, err := programs.Program(id)
 		if err != nil {
 			pl.Fail(id, err)
-			return
+			return nil
 		}
-		pl.Load(prog)
+		if pl.Load(prog) != nil {
+			return nil
+		}
 	}
+	return pl.Program()
 }
 
 // broken tells the patient the player itself cannot run, and developers why.

@@ -46,6 +46,9 @@ type Deps struct {
 	Lang string
 	// Random makes record IDs unique; nil means crypto/rand.
 	Random io.Reader
+	// StorageProblem is what went wrong opening the browser's storage, if
+	// anything: the app then runs in memory and tells the patient.
+	StorageProblem error
 }
 
 // Prefs are the patient's choices, kept in a PrefsStore.
@@ -99,6 +102,9 @@ type App struct {
 // and opens the screen the patient needs first.
 func New(d Deps, now time.Time) *App {
 	a := &App{d: d, t0: now, now: now}
+	if d.StorageProblem != nil {
+		a.storageProblem(d.StorageProblem)
+	}
 	a.settings = Prefs{Lang: i18n.Match(d.Lang), Sound: true, Speech: true, Vibration: true}
 	if d.Prefs != nil {
 		if data, err := d.Prefs.Load(); err != nil {

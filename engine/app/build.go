@@ -170,7 +170,7 @@ func (a *App) home(v *View) {
 			row.Detail = a.t("home.stopped")
 		}
 		for _, c := range bp.Changes {
-			if c.Kind != progress.Start {
+			if c.Kind != progress.Start && c.Kind != progress.Fixed {
 				row.Changes = append(row.Changes, c.Reason.Text(a.lang()))
 			}
 		}
@@ -260,5 +260,9 @@ func (a *App) history(v *View) {
 	if len(v.List) == 0 {
 		v.Body = []string{a.t("history.empty")}
 	}
-	v.Actions = []Action{{ID: "export", Label: a.t("history.export"), Kind: "secondary"}, {ID: "back", Label: a.t("nav.back"), Kind: "secondary"}}
+	v.Actions = []Action{
+		{ID: "export", Label: a.t("history.export"), Kind: "secondary"},
+		{ID: "import", Label: a.t("history.import"), Kind: "secondary"},
+		{ID: "back", Label: a.t("nav.back"), Kind: "secondary"},
+	}
 }

@@ -161,9 +161,6 @@ func (a *App) act(now time.Time, id string) ([]cue.Cue, error) {
 		}
 	case Hurts:
 		switch id {
-		case "spreading":
-			a.spread = !a.spread
-			return nil, nil
 		case "next":
 			if a.scale != nil {
 				return a.hurt(now), nil
@@ -229,6 +226,12 @@ func (a *App) goHome() {
 
 func (a *App) toggle(id string) error {
 	switch id {
+	case "spreading":
+		if a.screen != Hurts {
+			return fmt.Errorf("%w toggle %q on %s", ErrUnknownAction, id, a.screen)
+		}
+		a.spread = !a.spread
+		return nil
 	case "sound":
 		a.settings.Sound = !a.settings.Sound
 	case "speech":

@@ -148,6 +148,9 @@ func (p *Player) fail(prog *program.Program, source, what string, err error) {
 	}
 }
 
+// Program returns the program loaded, or nil.
+func (p *Player) Program() *program.Program { return p.prog }
+
 // Failure returns why the program cannot be played, or nil.
 func (p *Player) Failure() *Failure { return p.failure }
 

@@ -18,6 +18,7 @@ type peer interface {
 }
 
 var testParams = page.Params{
+	Mode:    "app",
 	Program: "low-back-first-week",
 	Speed:   "2",
 	Lang:    "fr-CA",

@@ -6,6 +6,9 @@ package page
 
 // Params is what the page asked the player to do when it loaded.
 type Params struct {
+	// Mode is "app" for the patient's app, anything else for the bare
+	// player (a therapist's preview).
+	Mode string `json:"mode"`
 	// Program is the ID of a shipped program (?program=).
 	Program string `json:"program"`
 	// Speed is the playback speed asked for (?speed=), as typed.

@@ -1,0 +1,75 @@
+// Starts spry.wasm for a page. The page hands over a host object: the
+// params the player needs, and the functions the player calls to show its
+// state (see wasm/page/page.go for the contract).
+
+const $ = (id) => document.getElementById(id);
+
+// showBootError shows a problem that stops the player before it can speak
+// for itself. Text only: nothing here is parsed as HTML.
+export function showBootError(title, message) {
+  document.body.dataset.state = 'error';
+  const box = $('error');
+  if (!box) return;
+  $('error-title').textContent = title;
+  $('error-message').textContent = message;
+  box.hidden = false;
+  const loading = $('loading');
+  if (loading) loading.hidden = true;
+}
+
+// loadProgramText fetches a clinic-hosted program file named by ?src=. Only
+// files from this site are read.
+async function loadProgramText(src) {
+  const url = new URL(src, location.href);
+  if (url.origin !== location.origin) {
+    throw new Error(`the program address ${src} is not on this site`);
+  }
+  const res = await fetch(url, { cache: 'no-cache' });
+  if (!res.ok) throw new Error(`the program file ${src} could not be loaded (HTTP ${res.status})`);
+  return res.text();
+}
+
+// params reads what the page was asked for from its address.
+export async function params(mode) {
+  const q = new URLSearchParams(location.search);
+  const p = {
+    mode,
+    program: q.get('program') || '',
+    speed: q.get('speed') || '',
+    lang: q.get('lang') || navigator.language || 'en',
+    src: q.get('src') || '',
+    programText: '',
+    loadError: '',
+  };
+  if (p.src) {
+    try {
+      p.programText = await loadProgramText(p.src);
+    } catch (err) {
+      p.loadError = String(err.message || err);
+    }
+  }
+  return p;
+}
+
+// boot runs the player with host as its page.
+export async function boot(host) {
+  globalThis.spryPage = host;
+  if (!globalThis.Go || !WebAssembly.instantiateStreaming) {
+    showBootError('Spry cannot run here', 'This browser cannot run the Spry player. Please update it, or try another browser.');
+    return;
+  }
+  const go = new Go();
+  let result;
+  try {
+    result = await WebAssembly.instantiateStreaming(fetch('spry.wasm'), go.importObject);
+  } catch (err) {
+    console.warn('spry: loading spry.wasm failed:', err);
+    showBootError('Spry could not load', 'The player could not be loaded. Check your connection and reload the page.');
+    return;
+  }
+  await go.run(result.instance);
+  // The player never returns on its own; if it does, it stopped on an error.
+  if (document.body.dataset.state !== 'error') {
+    showBootError('The player stopped', 'Something went wrong. Reload the page to start again; your progress is kept.');
+  }
+}
