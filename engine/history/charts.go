@@ -206,23 +206,26 @@ func (h *History) ExerciseSVG(i int, id string) string {
 		yLabel: tr(h.Lang, "ex-axis"),
 	}
 	var levels []level
-	var names []string
+	var steps []int // the ladder steps played, in order of first play
+	stepName := map[int]string{}
 	for _, p := range pr.Points {
 		l := level{p.Step, p.Target}
 		if !slices.ContainsFunc(levels, func(m level) bool { return compareLevels(l, m) == 0 }) {
 			levels = append(levels, l)
 		}
-		if !slices.Contains(names, p.Name) {
-			names = append(names, p.Name)
+		if !slices.Contains(steps, p.Step) {
+			steps = append(steps, p.Step)
 		}
+		stepName[p.Step] = p.Name
 	}
 	slices.SortFunc(levels, compareLevels)
+	markerOf := func(step int) string { return stepMarkers[slices.Index(steps, step)%len(stepMarkers)] }
 	every := (len(levels) + 6) / 7
 	for j, l := range levels {
 		if j%max(every, 1) == 0 || j == len(levels)-1 {
 			tk := tick{v: float64(j), label: doseShort(l.t, h.Lang)}
-			if len(names) > 1 {
-				tk.marker = stepMarkers[slices.Index(names, nameOf(pr.Points, l))%len(stepMarkers)]
+			if len(steps) > 1 {
+				tk.marker = markerOf(l.step)
 			}
 			c.yTicks = append(c.yTicks, tk)
 		}
@@ -237,15 +240,15 @@ func (h *History) ExerciseSVG(i int, id string) string {
 	c.timeAxis(first.At, last.At, h.Lang)
 	ref := dateOf(first.At)
 	line := series{color: purple, step: true}
-	marks := make([]series, len(names))
-	for j, n := range names {
-		marks[j] = series{name: n, color: purple, marker: stepMarkers[j%len(stepMarkers)], noLine: true}
+	marks := make([]series, len(steps))
+	for j, st := range steps {
+		marks[j] = series{name: stepName[st], color: purple, marker: markerOf(st), noLine: true}
 	}
 	for _, p := range pr.Points {
 		y := float64(slices.IndexFunc(levels, func(m level) bool { return compareLevels(level{p.Step, p.Target}, m) == 0 }))
 		x := dayX(ref, p.At)
 		line.points = append(line.points, point{x: x, y: y})
-		j := slices.Index(names, p.Name)
+		j := slices.Index(steps, p.Step)
 		marks[j].points = append(marks[j].points, point{x: x, y: y, hollow: !p.Done()})
 	}
 	c.series = append([]series{line}, marks...)
@@ -260,7 +263,7 @@ func (h *History) ExerciseSVG(i int, id string) string {
 	c.note = tr(h.Lang, "ex-legend")
 
 	dose := func(p DosePoint) string {
-		if len(names) > 1 {
+		if len(steps) > 1 {
 			return tr(h.Lang, "dose-named", p.Name, doseText(p.Target, h.Lang))
 		}
 		return doseText(p.Target, h.Lang)
@@ -274,16 +277,6 @@ func (h *History) ExerciseSVG(i int, id string) string {
 		c.desc = tr(h.Lang, "ex-desc", pr.Name, dose(first), dose(last), span(first.At, last.At, h.Lang))
 	}
 	return c.render()
-}
-
-// nameOf returns the name of the exercise played at level l.
-func nameOf(points []DosePoint, l level) string {
-	for _, p := range points {
-		if compareLevels(level{p.Step, p.Target}, l) == 0 {
-			return p.Name
-		}
-	}
-	return ""
 }
 
 // ExerciseTable returns the doses of program block i as a table: one row

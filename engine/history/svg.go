@@ -43,9 +43,19 @@ const (
 // hold data goes through esc.
 type svgWriter struct{ strings.Builder }
 
-// esc returns s escaped for XML text and attribute values. Characters XML
-// cannot hold are replaced by U+FFFD.
+// esc returns s escaped for XML text and attribute values. Line breaks
+// and tabs become spaces, other control characters are dropped and invalid
+// UTF-8 is replaced by U+FFFD.
 func esc(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
