@@ -52,13 +52,9 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	}
 	scenarios := simulate.Scenarios()
 	if *scenario != "all" {
-		s := simulate.Scenario(*scenario)
-		found := false
-		for _, k := range scenarios {
-			found = found || k == s
-		}
-		if !found {
-			fmt.Fprintf(stderr, "spry simulate: unknown scenario %q (want all-green, some-amber, flare-week-2 or all)\n", *scenario)
+		s, err := simulate.ParseScenario(*scenario)
+		if err != nil {
+			fmt.Fprintf(stderr, "spry simulate: %v, or all\n", err)
 			return 2
 		}
 		scenarios = []simulate.Scenario{s}

@@ -41,6 +41,17 @@ const (
 // Scenarios returns the built-in scenarios in the order they are shown.
 func Scenarios() []Scenario { return []Scenario{AllGreen, SomeAmber, FlareWeek2} }
 
+// ParseScenario returns the built-in scenario named s ("all-green",
+// "some-amber", "flare-week-2").
+func ParseScenario(s string) (Scenario, error) {
+	for _, k := range Scenarios() {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("unknown scenario %q (want all-green, some-amber or flare-week-2)", s)
+}
+
 // DefaultSessionsPerWeek is how many sessions a week the synthetic patient
 // does unless told otherwise.
 const DefaultSessionsPerWeek = 3
@@ -132,6 +143,7 @@ var notability = map[progress.ChangeKind]int{
 
 // Simulate plays weeks weeks of scenario on program p from start, asking
 // progress.Next for the plan before every session, and returns the table.
+// A scenario that is not built in plays as AllGreen.
 // Sessions fall at start's time of day, spread over each 7-day week
 // (Monday, Wednesday and Friday for three a week when start is a Monday);
 // each is followed by a next-morning pain report at 08:00 the next day. The

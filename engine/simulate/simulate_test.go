@@ -158,3 +158,13 @@ func TestLang(t *testing.T) {
 	fr := simulate.Simulate(p, library(t), simulate.AllGreen, 1, monday, simulate.Lang("fr"))
 	assert.NotEqual(t, en.Blocks[0].Weeks[0].Reason, fr.Blocks[0].Weeks[0].Reason, "Lang(fr) reason")
 }
+
+func TestParseScenario(t *testing.T) {
+	for _, s := range simulate.Scenarios() {
+		got, err := simulate.ParseScenario(string(s))
+		require.NoError(t, err)
+		assert.Equal(t, s, got, "ParseScenario(%q) = %q, want %q", s, got, s)
+	}
+	_, err := simulate.ParseScenario("sunny")
+	assert.ErrorContains(t, err, `unknown scenario "sunny"`)
+}
