@@ -17,6 +17,15 @@ import (
 	"spry/engine/program"
 )
 
+// MIMEType is the media type to serve or download the file with.
+const MIMEType = "text/calendar; charset=utf-8"
+
+// FileName returns the name to save the file of program p under:
+// "spry-<program ID>.ics", the ID kept to safe characters.
+func FileName(p *program.Program) string {
+	return "spry-" + safeID(p.ID) + ".ics"
+}
+
 // MaxLineOctets is the longest line, without its CRLF, that RFC 5545
 // (3.1) allows; longer lines are folded.
 const MaxLineOctets = 75
@@ -149,16 +158,22 @@ func invalidURI(r rune) bool { return r < 0x21 || r == 0x7f || r == '"' || r == 
 // uid returns the event's UID: the program ID, kept to safe characters,
 // and the start date.
 func uid(id string, start time.Time) string {
+	return fmt.Sprintf("spry-%s-%s@spry", safeID(id), start.Format("20060102"))
+}
+
+// safeID keeps the first 60 letters, digits, dots, dashes and underscores
+// of a program ID; "program" when none is left.
+func safeID(id string) string {
 	var b strings.Builder
 	for _, r := range id {
-		if r < utf8.RuneSelf && (r == '-' || r == '_' || r == '.' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')) {
+		if b.Len() < 60 && r < utf8.RuneSelf && (r == '-' || r == '_' || r == '.' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')) {
 			b.WriteRune(r)
 		}
 	}
-	if b.Len() > 60 {
-		return fmt.Sprintf("spry-%.60s-%s@spry", b.String(), start.Format("20060102"))
+	if s := strings.Trim(b.String(), "."); s != "" {
+		return s
 	}
-	return fmt.Sprintf("spry-%s-%s@spry", b.String(), start.Format("20060102"))
+	return "program"
 }
 
 // duration writes d, rounded to the minute, as an RFC 5545 duration:

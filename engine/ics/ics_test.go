@@ -306,3 +306,15 @@ func TestCatalogComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestFileName(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"low-back-first-week", "spry-low-back-first-week.ics"},
+		{"../../etc/passwd", "spry-etcpasswd.ics"},
+		{"<>", "spry-program.ics"},
+		{strings.Repeat("a", 100), "spry-" + strings.Repeat("a", 60) + ".ics"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, ics.FileName(&program.Program{ID: tt.id}), "FileName(%q)", tt.id)
+	}
+}
