@@ -321,8 +321,15 @@ type Pose struct {
 	Phase string
 	// Progress is how far through Phase the figure is, 0 to 1.
 	Progress float64
-	// Mirror is set when the figure works its left side.
+	// Mirror is set when the far-side limbs do the work (the second side of
+	// an alternating exercise).
 	Mirror bool
+	// Flip is set when the figure is seen from its other side (the second
+	// side of a left-then-right exercise), so the working leg stays nearest
+	// the viewer.
+	Flip bool
+	// Breath is how far the chest has risen, 0 to 1: a slow breathing cue.
+	Breath float64
 	// Target lists the body areas to highlight, during the working phases.
 	Target []string
 	// Highlight is how strongly to highlight Target, 0 to 1: it rises with
@@ -338,7 +345,11 @@ func (p *Player) Pose() Pose {
 	st := p.sess.State(p.now)
 	i := min(max(st.Exercise, 0), len(p.items)-1)
 	ex := p.items[i].Exercise
-	pose := Pose{Clip: ex.Motion, Phase: "start", Mirror: st.Side == session.Left}
+	pose := Pose{Clip: ex.Motion, Phase: "start", Breath: breath(p.now)}
+	if st.Side == session.Right {
+		pose.Flip = ex.Sides == program.LeftThenRight
+		pose.Mirror = ex.Sides == program.Alternating
+	}
 	switch st.Kind {
 	case session.Up, session.Hold, session.Down:
 		pose.Phase = st.Kind.String()
@@ -369,10 +380,23 @@ func (p *Player) Draw(d *figure.Drawing) bool {
 		mp = mp.Mirror()
 	}
 	pts := mp.Points(p.skel)
+	// The camera is fixed for the whole clip so the figure does not drift.
+	lo, hi := clip.Bounds()
+	p.style.View = figure.Frame(lo, hi)
+	p.style.Props = clip.PlacedProps()
+	p.style.FlipX = pose.Flip
+	p.style.Breath = pose.Breath
 	p.style.Highlight = pose.Target
 	p.style.HighlightLevel = pose.Highlight
 	figure.DrawTo(d, &pts, &p.style)
 	return true
+}
+
+// breathPeriod is one slow breath, in and out, for the chest's rise.
+const breathPeriod = 4 * time.Second
+
+func breath(t time.Duration) float64 {
+	return 0.5 - 0.5*math.Cos(2*math.Pi*float64(t%breathPeriod)/float64(breathPeriod))
 }
 
 func clamp01(x float64) float64 {

@@ -189,7 +189,13 @@ func TestSidesAndMirroring(t *testing.T) {
 	v := p.View()
 	assert.Equal(t, "Knee to chest", v.Exercise)
 	assert.Equal(t, "Left side", v.Side)
-	assert.True(t, p.Pose().Mirror, "the left side is shown mirrored")
+	assert.False(t, p.Pose().Flip, "the left side comes first, seen as drawn")
+	do(t, p, 0, "done", "") // the left side is done
+	require.Equal(t, "Switch sides", p.View().Phase)
+	do(t, p, 0, "skip", "") // switch sides
+	assert.Equal(t, "Right side", p.View().Side)
+	assert.True(t, p.Pose().Flip, "the right side is seen from the other side")
+
 }
 
 func TestInvalidProgramFails(t *testing.T) {
