@@ -213,6 +213,17 @@ func (s *Session) FinishSet(now time.Duration) []Event {
 	if !g.Kind.Rep() && g.Kind != SwitchSide {
 		return s.flush()
 	}
+	// Done on the first side of a left-then-right set ends that side: the
+	// other side comes next.
+	if g.Kind.Rep() && g.Side == Left && s.exs[g.Exercise].sides == program.LeftThenRight {
+		for j := s.cur + 1; j < g.setEnd; j++ {
+			if n := &s.plan[j]; n.Kind == SwitchSide || n.Side == Right {
+				s.emit(s.event(SideSwitched, n, now))
+				s.jump(j, now)
+				return s.flush()
+			}
+		}
+	}
 	s.setDone(g, now, false)
 	if g.setEnd == g.exerciseEnd {
 		s.exerciseDone(g, now, false)

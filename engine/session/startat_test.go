@@ -46,3 +46,35 @@ func TestStartAt(t *testing.T) {
 		assert.Nil(t, s.StartAt(2*time.Second, 0, 1), "a started session ignores StartAt")
 	}
 }
+
+func TestFinishSetOnTheFirstSide(t *testing.T) {
+	item := func(sides program.Sides) []program.Item {
+		return []program.Item{{Exercise: &program.Exercise{ID: "x", Sides: sides},
+			Dose: program.Dose{Sets: 2, Reps: 3, RestSeconds: 10, Tempo: program.Tempo{UpSeconds: 1, DownSeconds: 1}}}}
+	}
+	timing := session.Timing{SwitchSide: 3 * time.Second}
+
+	// Left then right: Done ends the left side; the right side follows.
+	s := session.New(item(program.LeftThenRight), timing)
+	s.Start(0)
+	evs := s.FinishSet(2500 * time.Millisecond)
+	kinds := map[session.EventKind]int{}
+	for _, e := range evs {
+		kinds[e.Kind]++
+	}
+	assert.Equal(t, 1, kinds[session.SideSwitched], "FinishSet on the left: %v", evs)
+	assert.Zero(t, kinds[session.SetDone])
+	st := s.State(2500 * time.Millisecond)
+	assert.Equal(t, session.SwitchSide, st.Kind)
+	assert.Equal(t, 1, st.Set)
+
+	// Alternating: Done ends the whole set.
+	s = session.New(item(program.Alternating), timing)
+	s.Start(0)
+	evs = s.FinishSet(2500 * time.Millisecond)
+	var done bool
+	for _, e := range evs {
+		done = done || e.Kind == session.SetDone
+	}
+	assert.True(t, done, "FinishSet on an alternating set ends it: %v", evs)
+}
