@@ -31,6 +31,8 @@ function renderScreen(v) {
   const body = $('screen-body');
   body.replaceChildren(...(v.body || []).map((p) => el('p', {}, p)));
 
+  renderCharts(v);
+
   const list = $('screen-list');
   list.replaceChildren(...(v.list || []).map((row) => {
     const li = el('li');
@@ -99,6 +101,37 @@ function renderScreen(v) {
       send('act', a.id);
     });
     return b;
+  }));
+}
+
+// renderCharts shows the history's charts. Each SVG is shown as an image,
+// so nothing inside it can run; its data is also given as a plain table.
+function renderCharts(v) {
+  const box = $('screen-charts');
+  const key = JSON.stringify(v.charts || []);
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
+  box.replaceChildren(...(v.charts || []).map((c) => {
+    const fig = el('figure', { className: 'chart' });
+    fig.append(el('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(c.svg)}`, alt: c.caption }));
+    const details = el('details');
+    details.append(el('summary', {}, v.showTable || 'Show the numbers'));
+    const table = el('table');
+    table.append(el('caption', {}, c.caption));
+    const head = el('tr');
+    for (const h of c.header || []) head.append(el('th', { scope: 'col' }, h));
+    table.append(el('thead'));
+    table.tHead.append(head);
+    const body = el('tbody');
+    for (const row of c.rows || []) {
+      const tr = el('tr');
+      for (const cell of row) tr.append(el('td', {}, cell));
+      body.append(tr);
+    }
+    table.append(body);
+    details.append(table);
+    fig.append(details);
+    return fig;
   }));
 }
 

@@ -362,3 +362,26 @@ func TestExportAndHistory(t *testing.T) {
 	do(t, a, end, "import", `{"kind": "progress", "version": 99}`)
 	assert.Contains(t, a.View().Alert, "Nothing was changed")
 }
+
+func TestHistoryChartsAndCalendar(t *testing.T) {
+	w := newWorld(t)
+	a := firstUse(t, w, day0)
+	act(t, a, day0, "start")
+	answer(t, a, day0, 3)
+	end := playThrough(t, a, day0)
+	answer(t, a, end, 2)
+	answer(t, a, end, 4)
+	act(t, a, end, "skip-note")
+	act(t, a, end, "home")
+	v := act(t, a, end, "history")
+	require.GreaterOrEqual(t, len(v.Charts), 2, "calendar and pain at least")
+	for _, c := range v.Charts {
+		assert.True(t, strings.HasPrefix(c.SVG, "<svg"), "a chart is an SVG picture")
+		assert.NotEmpty(t, c.Caption)
+	}
+	v = act(t, a, end, "calendar")
+	require.NotNil(t, v.Download)
+	assert.Contains(t, v.Download.Data, "RRULE:")
+	assert.Contains(t, v.Download.Data, "BEGIN:VALARM")
+	assert.Equal(t, "text/calendar; charset=utf-8", v.Download.Type)
+}

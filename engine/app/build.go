@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"spry/engine/history"
 	"spry/engine/program"
 	"spry/engine/progress"
 )
@@ -235,6 +236,16 @@ func (a *App) summary(v *View) {
 
 func (a *App) history(v *View) {
 	v.Title = a.t("history.title")
+	h := history.Build(a.log, a.d.Program, a.d.Library, a.schedule(), nil, a.now, a.lang())
+	chart := func(svg string, t history.Table) {
+		v.Charts = append(v.Charts, Chart{SVG: svg, Caption: t.Caption, Header: t.Header, Rows: t.Rows})
+	}
+	chart(h.CalendarSVG("calendar"), h.CalendarTable())
+	chart(h.PainSVG("pain"), h.PainTable())
+	for i := range h.Exercises {
+		chart(h.ExerciseSVG(i, fmt.Sprintf("exercise-%d", i)), h.ExerciseTable(i))
+	}
+	v.ShowTable = a.t("history.table")
 	for i := len(a.log) - 1; i >= 0; i-- {
 		r := a.log[i]
 		if r.Session == nil || len(r.Session.Exercises) == 0 || r.Program != a.d.Program.ID {
@@ -261,6 +272,7 @@ func (a *App) history(v *View) {
 		v.Body = []string{a.t("history.empty")}
 	}
 	v.Actions = []Action{
+		{ID: "calendar", Label: a.t("history.calendar"), Kind: "secondary"},
 		{ID: "export", Label: a.t("history.export"), Kind: "secondary"},
 		{ID: "import", Label: a.t("history.import"), Kind: "secondary"},
 		{ID: "back", Label: a.t("nav.back"), Kind: "secondary"},

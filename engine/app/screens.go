@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"spry/engine/cue"
+	"spry/engine/history"
+	"spry/engine/ics"
 	"spry/engine/player"
 	"spry/engine/program"
 	"spry/engine/progress"
@@ -210,8 +212,12 @@ func (a *App) act(now time.Time, id string) ([]cue.Cue, error) {
 			return nil, nil
 		}
 	case History:
-		if id == "export" {
+		switch id {
+		case "export":
 			a.export()
+			return nil, nil
+		case "calendar":
+			a.calendar()
 			return nil, nil
 		}
 	}
@@ -482,6 +488,45 @@ func (a *App) export() {
 	}
 	a.downloads++
 	a.download = &Download{Seq: a.downloads, Name: "spry-progress-" + a.now.Format("2006-01-02") + ".json", Type: "application/json", Data: string(data)}
+}
+
+// schedule is the program's plan of sessions: daily, from the first session
+// (or today), for the default course length.
+func (a *App) schedule() history.Schedule {
+	start := a.now
+	for _, r := range a.log {
+		if r.Session != nil && len(r.Session.Exercises) > 0 && r.Session.Started.Before(start) {
+			start = r.Session.Started
+		}
+	}
+	y, m, d := start.Date()
+	return history.Schedule{}.Resolve(time.Date(y, m, d, 0, 0, 0, 0, start.Location()))
+}
+
+// sessionTime is when reminders are set: the time of day of the patient's
+// latest session, or 6 pm.
+func (a *App) sessionTime() time.Duration {
+	at := 18 * time.Hour
+	var latest time.Time
+	for _, r := range a.log {
+		if r.Session != nil && len(r.Session.Exercises) > 0 && r.Session.Started.After(latest) {
+			latest = r.Session.Started
+			at = time.Duration(latest.Hour())*time.Hour + time.Duration(latest.Minute())*time.Minute
+		}
+	}
+	return at
+}
+
+// calendar offers the program's schedule as recurring events with reminders
+// (an .ics file), in the patient's language.
+func (a *App) calendar() {
+	data, err := ics.Program(a.d.Program, a.d.Library, a.schedule(), ics.Options{Lang: a.lang(), At: a.sessionTime(), Stamp: a.now})
+	if err != nil {
+		a.alert = a.t("export.failed")
+		return
+	}
+	a.downloads++
+	a.download = &Download{Seq: a.downloads, Name: ics.FileName(a.d.Program), Type: ics.MIMEType, Data: string(data)}
 }
 
 // importFile merges a progress file into the log; a bad file changes

@@ -54,6 +54,10 @@ type View struct {
 	Nav Nav `json:"nav"`
 	// Download is a file to offer once.
 	Download *Download `json:"download,omitempty"`
+	// Charts are the history's charts, each with its data as a table.
+	Charts []Chart `json:"charts,omitempty"`
+	// ShowTable words the control that shows a chart's table.
+	ShowTable string `json:"showTable,omitempty"`
 	// Announce is what a screen reader should hear now.
 	Announce string `json:"announce,omitempty"`
 }
@@ -127,4 +131,13 @@ type Download struct {
 	Name string `json:"name"`
 	Type string `json:"type"`
 	Data string `json:"data"`
+}
+
+// Chart is one history chart: an SVG picture (for an <img>, so nothing in
+// it can run) and the same data as a table of plain text.
+type Chart struct {
+	SVG     string     `json:"svg"`
+	Caption string     `json:"caption"`
+	Header  []string   `json:"header"`
+	Rows    [][]string `json:"rows"`
 }
