@@ -53,7 +53,7 @@ func (d *fastDecoder) record(data []byte) (Record, bool) {
 			bit, r.V = 1<<0, d.int()
 		case "id":
 			bit, r.ID = 1<<1, d.str()
-		case "kind":
+		case "kind": // version 1 only
 			bit, r.Kind = 1<<2, Kind(d.name())
 		case "program":
 			bit, r.Program = 1<<3, d.name()
@@ -69,9 +69,21 @@ func (d *fastDecoder) record(data []byte) (Record, bool) {
 		d.once(&seen, bit)
 	})
 	d.ws()
-	if d.bad || d.pos != len(d.data) || seen&1 == 0 || r.V != Version {
+	if d.bad || d.pos != len(d.data) || seen&1 == 0 {
 		return Record{}, false
 	}
+	switch {
+	case r.V == Version && seen&(1<<2) == 0:
+	case r.V == 1 && r.Kind == KindSession && r.Session != nil,
+		r.V == 1 && r.Kind == KindMorning && r.Morning != nil,
+		r.V == 1 && r.Kind == KindResume && r.Resume != nil:
+		// A version 1 record, whose stored kind names its payload (else
+		// fromV1 words the error); migrating it only drops the kind.
+		r.V = Version
+	default:
+		return Record{}, false
+	}
+	r.Kind = r.kindOf()
 	return r, true
 }
 

@@ -89,8 +89,9 @@ func TestImportErrors(t *testing.T) {
 		{"trailing", `{"spry":"progress","v":1,"records":[]} {}`, []string{"data after the end"}},
 		{"bad record", strings.Replace(good, `"painBefore":3`, `"painBefore":-1`, 1),
 			[]string{`records[0]: record "a": session.painBefore: -1 is not between 0 and 10`}},
-		{"two bad records", `{"spry":"progress","v":1,"records":[{"v":1},{"v":1,"id":"x","kind":"walk","program":"p"}]}`,
-			[]string{`records[0]: record "": id: is empty`, `records[1]: record "x": kind: unknown kind "walk"`}},
+		{"two bad records", `{"spry":"progress","v":1,"records":[{"v":2},{"v":1,"id":"x","kind":"walk","program":"p"}]}`,
+			[]string{`records[0]: record "": id: is empty`, `record "": session, morning or resume: missing`,
+				`records[1]: record "x": migrating from version 1: kind: unknown kind "walk"`}},
 	}
 	existing := sampleLog()
 	for _, tt := range tests {
@@ -139,10 +140,14 @@ func TestDecodeRecordErrors(t *testing.T) {
 	}{
 		{"not json", `[`, "record: not a JSON object with a version"},
 		{"no version", `{"id":"a"}`, `record "a": v: missing schema version`},
-		{"newer", `{"v":2,"id":"a"}`, `record "a": v: version 2 is newer than this app reads (1): update the app`},
+		{"newer", `{"v":3,"id":"a"}`, `record "a": v: version 3 is newer than this app reads (2): update the app`},
 		{"zero version", `{"v":0,"id":"a"}`, `record "a": v: version 0 does not exist`},
-		{"unknown field", swap(`"kind"`, `"colour":1,"kind"`), `record "a": json: unknown field "colour"`},
-		{"no payload", `{"v":1,"id":"a","kind":"session","program":"p"}`, `record "a": session: missing for a session record`},
+		{"unknown field", swap(`"program"`, `"colour":1,"program"`), `record "a": json: unknown field "colour"`},
+		{"kind in version 2", swap(`"program"`, `"kind":"session","program"`), `record "a": json: unknown field "kind"`},
+		{"no payload", `{"v":2,"id":"a","program":"p"}`, `record "a": session, morning or resume: missing`},
+		{"v1 no payload", `{"v":1,"id":"a","kind":"session","program":"p"}`, `record "a": migrating from version 1: session: missing for a session record`},
+		{"v1 no kind", `{"v":1,"id":"a","program":"p","resume":{"block":0,"at":"2026-01-01T00:00:00Z"}}`, `record "a": migrating from version 1: kind: missing`},
+		{"v1 other kind", `{"v":1,"id":"a","kind":"morning","program":"p","resume":{"block":0,"at":"2026-01-01T00:00:00Z"}}`, `record "a": migrating from version 1: morning: missing for a morning record`},
 		{"two payloads", swap(`"session":{`, `"resume":{"block":0,"at":"2026-01-01T00:00:00Z"},"session":{`), "holds more than one"},
 		{"pain range", swap(`"painDuring":2`, `"painDuring":11`), `session.exercises[0].painDuring: 11 is not between 0 and 10`},
 		{"negative block", swap(`"exercises":[{`, `"exercises":[{"block":-2,`), `session.exercises[0].block: -2 is negative`},

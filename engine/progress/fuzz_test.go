@@ -1,6 +1,9 @@
 package progress_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -106,13 +109,18 @@ var oddRecords = []string{
 	`{"v":1,"id":"a","kind":"resume","program":"back","resume":{"block":1e0,"at":"2026-01-07T08:00:00Z"}}`,
 	`{"v":1,"id":"a","kind":"resume","program":"back","resume":{"block":99999999999999999999,"at":"2026-01-07T08:00:00Z"}}`,
 	`{"v":01,"id":"a"}`,
+	`{"v":2,"id":"a","program":"back","morning":{"session":"s","at":"2026-01-06T08:00:00Z","pain":2}}`,
+	`{"v":2,"id":"a","kind":"morning","program":"back","morning":{"session":"s","at":"2026-01-06T08:00:00Z","pain":2}}`,
+	`{"v":2,"id":"a","program":"back","morning":{"session":"s","at":"2026-01-06T08:00:00Z","pain":2},"resume":{"block":1,"at":"2026-01-07T08:00:00Z"}}`,
+	`{"v":1,"id":"a","kind":"resume","program":"back","morning":{"session":"s","at":"2026-01-06T08:00:00Z","pain":2},"resume":{"block":1,"at":"2026-01-07T08:00:00Z"}}`,
+	`{"kind":"resume","program":"back","resume":{"block":1,"at":"2026-01-07T08:00:00Z"},"v":1,"id":"a"}`,
 	`{"id":"a","v":1,"kind":"resume","program":"back","resume":{"block":1,"at":"2026-01-07T08:00:00Z"}}`,
 }
 
 // FuzzDecodeFast holds the fast path of DecodeRecord to the encoding/json
 // reference: whatever it takes, it must read exactly as decodeStrict does,
-// to the same record, or the same validation error. Seeds: sampleLog and
-// oddRecords.
+// to the same record, or the same validation error. Seeds: sampleLog,
+// oddRecords and the records of testdata/records.
 func FuzzDecodeFast(f *testing.F) {
 	for _, r := range sampleLog() {
 		data, err := progress.Encode(r)
@@ -123,6 +131,15 @@ func FuzzDecodeFast(f *testing.F) {
 	}
 	for _, s := range oddRecords {
 		f.Add([]byte(s))
+	}
+	old, err := filepath.Glob("testdata/records/v*/*.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range old {
+		if data, err := os.ReadFile(name); err == nil && filepath.Base(name) != "progress-file.json" {
+			f.Add(bytes.TrimSpace(data))
+		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, data)
