@@ -111,10 +111,9 @@ func BenchmarkDecodeRecord(b *testing.B) {
 	}
 }
 
-// TestStoredSize reports the stored size of a year of daily sessions at a
-// heavy dose (4 exercises, up to 3 sets with holds, morning pain every day).
-// The target (issue 4) is 300 KB; the record bytes are held to it, and the
-// storage keys, whose form is the browser store's choice, are reported.
+// TestStoredSize holds the stored size of a year of daily sessions at a
+// heavy dose (4 exercises, up to 3 sets with holds, morning pain every day)
+// to the 300 KB of issue 4, counting what a store keeps: records and keys.
 func TestStoredSize(t *testing.T) {
 	lib := loadLibrary(t)
 	log := dailyLog(t, benchProgram(), lib, 365)
@@ -125,7 +124,7 @@ func TestStoredSize(t *testing.T) {
 		records += len(data)
 		keys += len(progress.Key(r.ID))
 	}
-	t.Logf("a year of daily sessions: %d records, %d KB of records + %d KB of keys (%q + ID)",
-		len(log), records/1024, keys/1024, progress.KeyPrefix)
-	assert.LessOrEqual(t, records, 300*1024, "record bytes of a year")
+	t.Logf("a year of daily sessions: %d records, %d KB = %d KB of records + %d KB of keys (%q + ID)",
+		len(log), (records+keys)/1024, records/1024, keys/1024, progress.KeyPrefix)
+	assert.LessOrEqual(t, records+keys, 300*1024, "stored bytes of a year")
 }

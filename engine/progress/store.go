@@ -39,11 +39,25 @@ type Quarantined struct {
 	Reason string
 }
 
-// KeyPrefix starts the storage key of every record: KeyPrefix + ID.
-const KeyPrefix = "spry/progress/"
+// KeyPrefix starts the storage key of every record: KeyPrefix + ID. It is
+// short because every record's key is stored: 5 KB a year of daily
+// sessions shorter than the "spry/progress/" of the first records, which
+// are still read (see IsKey).
+const KeyPrefix = "spry/p/"
+
+// legacyKeyPrefix started the keys of the records written before KeyPrefix
+// was shortened.
+const legacyKeyPrefix = "spry/progress/"
 
 // Key returns the storage key of the record with the given ID.
 func Key(id string) string { return KeyPrefix + id }
+
+// IsKey reports whether key is where a store keeps a record: KeyPrefix +
+// ID, or the longer key records had before, which a record rewritten
+// since has under KeyPrefix as well (DecodeAll keeps that copy).
+func IsKey(key string) bool {
+	return strings.HasPrefix(key, KeyPrefix) || strings.HasPrefix(key, legacyKeyPrefix)
+}
 
 // Memory is a Store held in memory, safe for concurrent use. It keeps the
 // encoded bytes, as a browser store does, so decoding and quarantine are
@@ -92,16 +106,21 @@ func (m *Memory) All() ([]Record, []Quarantined, error) {
 
 // DecodeAll decodes stored items, given with their keys, into records,
 // setting aside those that fail to decode or whose ID does not match their
-// key. Keys without KeyPrefix are not progress records and are skipped.
-// Store implementations share it.
+// key. Keys for which IsKey is false are not progress records and are
+// skipped. A record found under both its key and its legacy key is
+// returned once, from its key. Store implementations share it.
 func DecodeAll(keys []string, items [][]byte) ([]Record, []Quarantined) {
 	recs := make([]Record, 0, len(keys))
 	var bad []Quarantined
+	var legacy []int // indexes in recs of records read from legacy keys
 	var d fastDecoder
 	for i, k := range keys {
 		id, ok := strings.CutPrefix(k, KeyPrefix)
+		old := false
 		if !ok {
-			continue
+			if id, old = strings.CutPrefix(k, legacyKeyPrefix); !old {
+				continue
+			}
 		}
 		r, err := d.decode(items[i])
 		if err == nil && r.ID != id {
@@ -111,7 +130,35 @@ func DecodeAll(keys []string, items [][]byte) ([]Record, []Quarantined) {
 			bad = append(bad, Quarantined{Key: k, Data: append([]byte(nil), items[i]...), Reason: err.Error()})
 			continue
 		}
+		if old {
+			legacy = append(legacy, len(recs))
+		}
 		recs = append(recs, r)
 	}
+	if len(legacy) > 0 {
+		recs = dropShadowed(recs, legacy)
+	}
 	return recs, bad
+}
+
+// dropShadowed removes the records read from legacy keys (at) whose ID is
+// also read from its current key, which holds the later write.
+func dropShadowed(recs []Record, at []int) []Record {
+	old := make(map[int]bool, len(at))
+	for _, i := range at {
+		old[i] = true
+	}
+	current := make(map[string]bool, len(recs)-len(at))
+	for i := range recs {
+		if !old[i] {
+			current[recs[i].ID] = true
+		}
+	}
+	out := recs[:0]
+	for i, r := range recs {
+		if !old[i] || !current[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
 }

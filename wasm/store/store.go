@@ -194,7 +194,7 @@ func (l *Log) put(key, value string) error {
 	if err := l.s.Set(key, value); err != nil {
 		return fmt.Errorf("store: put %q: %w", key, err)
 	}
-	if strings.HasPrefix(key, progress.KeyPrefix) && !l.known[key] {
+	if progress.IsKey(key) && !l.known[key] {
 		l.known[key] = true
 		l.note()
 	}
@@ -238,7 +238,7 @@ func (l *Log) All() ([]progress.Record, []progress.Quarantined, error) {
 	}
 	present := map[string]bool{}
 	for _, k := range keys {
-		if strings.HasPrefix(k, progress.KeyPrefix) {
+		if progress.IsKey(k) {
 			present[k] = true
 		}
 	}

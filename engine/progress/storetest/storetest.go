@@ -29,6 +29,7 @@ func Run(t *testing.T, newStore func() progress.Store) {
 		{"ManyRecords", testMany},
 		{"ConcurrentWriters", testConcurrent},
 		{"Quarantine", testQuarantine},
+		{"OlderRecords", testOlder},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newStore()) })
@@ -213,6 +214,58 @@ func testQuarantine(t *testing.T, s progress.Store) {
 				t.Errorf("pass %d: reason for %q = %q, want it to mention %q", pass, q.Key, q.Reason, p.want)
 			}
 		}
+	}
+}
+
+// v1 returns a session record as version 1 of the record format wrote it
+// (with its kind), with the given ID and number of sets.
+func v1(id string, sets int) string {
+	done := strings.TrimSuffix(strings.Repeat("[10],", sets), ",")
+	return `{"v":1,"id":"` + id + `","kind":"session","program":"back","session":{"started":"2026-01-06T09:00:00+01:00",` +
+		`"painBefore":3,"effort":5,"exercises":[{"exercise":"bridge","target":[3,10],"sets":[` + done + `],"painDuring":2}]}}`
+}
+
+// testOlder plants records as the first version of Spry stored them: in
+// version 1 of the record format, under the longer key of the time.
+func testOlder(t *testing.T, s progress.Store) {
+	raw, ok := s.(progress.RawStore)
+	if !ok {
+		t.Skip("store does not take raw writes")
+	}
+	const legacy = "spry/progress/"
+	plant := func(key, data string) {
+		if err := raw.PutRaw(key, []byte(data)); err != nil {
+			t.Fatalf("PutRaw(%q) = %v", key, err)
+		}
+	}
+	plant(legacy+"old", v1("old", 3))
+	plant(progress.Key("v1"), v1("v1", 2))
+	plant(legacy+"resumed", v1("resumed", 1))
+	put(t, s, Session("resumed", t0, 2)) // resumed since: rewritten under its new key
+	plant(legacy+"moved", v1("elsewhere", 1))
+	recs, bad, err := s.All()
+	if err != nil {
+		t.Fatalf("All() error = %v", err)
+	}
+	sets := map[string]int{}
+	for _, r := range recs {
+		if r.Kind != progress.KindSession || r.Session == nil {
+			t.Errorf("All(): record %q has kind %q, want a session", r.ID, r.Kind)
+			continue
+		}
+		sets[r.ID] = len(r.Session.Exercises[0].Sets)
+	}
+	want := map[string]int{"old": 3, "v1": 2, "resumed": 2}
+	if len(recs) != len(want) {
+		t.Errorf("All() = %d records, want %d (one copy of each)", len(recs), len(want))
+	}
+	for id, n := range want {
+		if sets[id] != n {
+			t.Errorf("All(): record %q has %d sets, want %d", id, sets[id], n)
+		}
+	}
+	if len(bad) != 1 || bad[0].Key != legacy+"moved" || !strings.Contains(bad[0].Reason, "does not match its storage key") {
+		t.Errorf("All() quarantined %+v, want %q for not matching its key", bad, legacy+"moved")
 	}
 }
 
