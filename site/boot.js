@@ -38,6 +38,9 @@ export async function params(mode) {
     speed: q.get('speed') || '',
     lang: q.get('lang') || navigator.language || 'en',
     src: q.get('src') || '',
+    // A program shared by link travels in the fragment, which browsers
+    // never send to any server.
+    fragment: location.hash.replace(/^#/, ''),
     programText: '',
     loadError: '',
   };

@@ -9,6 +9,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -20,8 +21,10 @@ import (
 	"spry/engine/app"
 	"spry/engine/player"
 	"spry/engine/program"
+	"spry/engine/progress"
 	"spry/programs"
 	"spry/wasm/page"
+	"spry/wasm/store"
 )
 
 // defaultProgram is played when the page names none.
@@ -48,19 +51,26 @@ func main() {
 	params := host.Params()
 	now := time.Now()
 
+	var storage store.Storage
+	var st progress.Store
+	var prefs app.PrefsStore
+	var problem error
+	if params.Mode == "app" {
+		storage, st, prefs, problem = openStorage()
+		if problem != nil {
+			host.Warn("spry: storage: " + problem.Error())
+		}
+	}
+
 	// The bare player plays whatever it is given and shows why it cannot.
 	pl := player.New(lib, clips, params.Lang)
-	prog := load(pl, lib, params)
+	prog := load(host, pl, params, storage)
 	if f := pl.Failure(); f != nil {
 		host.Warn("spry: " + f.Message + "\n" + f.Details)
 	}
 
 	var m model
 	if params.Mode == "app" && prog != nil {
-		st, prefs, problem := openStorage()
-		if problem != nil {
-			host.Warn("spry: storage: " + problem.Error())
-		}
 		m = patient{app.New(app.Deps{Library: lib, Clips: clips, Program: prog, Store: st, Prefs: prefs,
 			Lang: params.Lang, StorageProblem: problem}, now)}
 	} else {
@@ -82,11 +92,27 @@ func main() {
 	}
 }
 
-// load gives the player the program the page asked for: a clinic-hosted file
-// (?src=) or a shipped program (?program=). It returns the program when it
-// can be played.
-func load(pl *player.Player, lib *program.Library, params page.Params) *program.Program {
+// programKey is where the patient's program from a shared link is kept, so
+// that later visits, offline and without the link, follow the same program.
+const programKey = "spry/program"
+
+// load gives the player the program the page asked for: one shared in the
+// link's fragment, a clinic-hosted file (?src=), a shipped program
+// (?program=), or else the program an earlier link left in storage (which
+// may be nil). It returns the program when it can be played.
+func load(host page.Host, pl *player.Player, params page.Params, storage store.Storage) *program.Program {
 	switch {
+	case params.Fragment != "":
+		if err := pl.LoadLink(params.Fragment); err != nil {
+			return nil
+		}
+		if storage != nil {
+			if data, err := json.Marshal(pl.Program()); err == nil {
+				if err := storage.Set(programKey, string(data)); err != nil {
+					host.Warn("spry: the shared program could not be kept for offline visits: " + err.Error())
+				}
+			}
+		}
 	case params.LoadError != "":
 		pl.Fail(params.Src, errors.New(params.LoadError))
 		return nil
@@ -94,6 +120,7 @@ func load(pl *player.Player, lib *program.Library, params page.Params) *program.
 		if err := pl.LoadFile(params.Src, []byte(params.ProgramText)); err != nil {
 			return nil
 		}
+	case params.Program == "" && storage != nil && stored(pl, storage):
 	default:
 		id := params.Program
 		if id == "" {
@@ -109,6 +136,16 @@ func load(pl *player.Player, lib *program.Library, params page.Params) *program.
 		}
 	}
 	return pl.Program()
+}
+
+// stored loads the program an earlier shared link left, reporting whether
+// there was one that plays.
+func stored(pl *player.Player, storage store.Storage) bool {
+	data, ok, err := storage.Get(programKey)
+	if err != nil || !ok {
+		return false
+	}
+	return pl.LoadFile("", []byte(data)) == nil
 }
 
 // broken tells the patient the player itself cannot run, and developers why.

@@ -130,20 +130,20 @@ type noPrefs struct{ data []byte }
 func (n *noPrefs) Load() ([]byte, error)  { return n.data, nil }
 func (n *noPrefs) Save(data []byte) error { n.data = data; return nil }
 
-// openStorage opens the progress log and the settings in the browser's
-// storage. When the browser gives none (private browsing, storage turned
+// openStorage opens the browser's storage, the progress log and the settings
+// in it. When the browser gives none (private browsing, storage turned
 // off) the app still runs, in memory, and tells the patient nothing will be
 // kept.
-func openStorage() (progress.Store, app.PrefsStore, error) {
+func openStorage() (store.Storage, progress.Store, app.PrefsStore, error) {
 	s, err := store.Browser()
 	if err == nil {
 		var log *store.Log
 		if log, err = store.Open(s); err == nil {
-			return &progressStore{log: log}, prefsStore{s}, nil
+			return s, &progressStore{log: log}, prefsStore{s}, nil
 		}
 	}
 	if !errors.Is(err, store.ErrUnavailable) {
 		err = errors.Join(store.ErrUnavailable, err)
 	}
-	return progress.NewMemory(), &noPrefs{}, explained(err)
+	return nil, progress.NewMemory(), &noPrefs{}, explained(err)
 }

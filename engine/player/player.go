@@ -18,6 +18,7 @@ import (
 	"spry/engine/motion"
 	"spry/engine/program"
 	"spry/engine/session"
+	"spry/engine/share"
 )
 
 // State is where the player is in its life.
@@ -112,6 +113,29 @@ func (p *Player) LoadFile(source string, data []byte) error {
 	prog, err := program.DecodeProgram(bytes.NewReader(data))
 	if err != nil {
 		p.fail(nil, source, "fail.unreadable", err)
+		return err
+	}
+	return p.Load(prog)
+}
+
+// LoadLink decodes a program shared in a link's fragment (see engine/share)
+// and loads it. A link cut short, changed, or made by a newer Spry is
+// refused with words that say which.
+func (p *Player) LoadLink(fragment string) error {
+	prog, err := share.Decode(fragment)
+	if err != nil {
+		what := "fail.link.invalid"
+		switch {
+		case errors.Is(err, share.ErrTruncated):
+			what = "fail.link.truncated"
+		case errors.Is(err, share.ErrTampered):
+			what = "fail.link.tampered"
+		case errors.Is(err, share.ErrNewer):
+			what = "fail.link.newer"
+		case errors.Is(err, share.ErrNotLink):
+			what = "fail.link.notlink"
+		}
+		p.fail(nil, "", what, err)
 		return err
 	}
 	return p.Load(prog)

@@ -2,6 +2,7 @@ package player_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"spry/engine/player"
 	"spry/engine/program"
 	"spry/engine/session"
+	"spry/engine/share"
 	"spry/programs"
 )
 
@@ -338,4 +340,34 @@ func TestFrenchView(t *testing.T) {
 	assert.Equal(t, "Série 1 de 2", v.Set)
 	assert.Equal(t, "Répétition 1 de 3", v.Rep)
 	assert.Equal(t, "Pont", v.Exercise)
+}
+
+func TestLoadLink(t *testing.T) {
+	link, err := share.Encode(prog())
+	require.NoError(t, err)
+
+	p := player.New(library(t), clips(t), "en")
+	require.NoError(t, p.LoadLink(link))
+	assert.Equal(t, player.Ready, p.State())
+	assert.Equal(t, "Test program", p.View().Program)
+
+	tampered := link[:len(link)-6] + strings.Map(func(r rune) rune {
+		if r == 'A' {
+			return 'B'
+		}
+		return 'A'
+	}, link[len(link)-6:])
+	for _, tt := range []struct {
+		name, fragment, want string
+	}{
+		{"truncated", link[:len(link)/2], "incomplete"},
+		{"tampered", tampered, "changed after it was made"},
+		{"not a link", "hello", "not a Spry program link"},
+		{"newer", "p9." + link[3:], "newer Spry"},
+	} {
+		p := player.New(library(t), clips(t), "en")
+		require.Error(t, p.LoadLink(tt.fragment), tt.name)
+		require.NotNil(t, p.Failure(), tt.name)
+		assert.Contains(t, p.Failure().Message, tt.want, "LoadLink(%s)", tt.name)
+	}
 }

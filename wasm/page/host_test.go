@@ -18,11 +18,12 @@ type peer interface {
 }
 
 var testParams = page.Params{
-	Mode:    "app",
-	Program: "low-back-first-week",
-	Speed:   "2",
-	Lang:    "fr-CA",
-	Src:     "clinic/p.json",
+	Mode:     "app",
+	Program:  "low-back-first-week",
+	Speed:    "2",
+	Lang:     "fr-CA",
+	Src:      "clinic/p.json",
+	Fragment: "p1.abc",
 	// Text from a program file is passed through untouched.
 	ProgramText: `{"title": "<b>é</b>"}`,
 }

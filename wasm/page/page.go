@@ -17,6 +17,8 @@ type Params struct {
 	Lang string `json:"lang"`
 	// Src is the address of a clinic-hosted program file (?src=).
 	Src string `json:"src"`
+	// Fragment is the address's fragment: a shared program (engine/share).
+	Fragment string `json:"fragment"`
 	// ProgramText is the content of the file at Src, once fetched.
 	ProgramText string `json:"programText"`
 	// LoadError says why the file at Src could not be fetched.
