@@ -43,6 +43,7 @@ export async function params(mode) {
     fragment: location.hash.replace(/^#/, ''),
     programText: '',
     loadError: '',
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
   };
   if (p.src) {
     try {

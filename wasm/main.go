@@ -64,6 +64,7 @@ func main() {
 
 	// The bare player plays whatever it is given and shows why it cannot.
 	pl := player.New(lib, clips, params.Lang)
+	pl.SetReducedMotion(params.ReducedMotion)
 	prog := load(host, pl, params, storage)
 	if f := pl.Failure(); f != nil {
 		host.Warn("spry: " + f.Message + "\n" + f.Details)
@@ -72,7 +73,7 @@ func main() {
 	var m model
 	if params.Mode == "app" && prog != nil {
 		m = patient{app.New(app.Deps{Library: lib, Clips: clips, Program: prog, Store: st, Prefs: prefs,
-			Lang: params.Lang, StorageProblem: problem}, now)}
+			Lang: params.Lang, ReducedMotion: params.ReducedMotion, StorageProblem: problem}, now)}
 	} else {
 		if s, err := strconv.ParseFloat(params.Speed, 64); err == nil {
 			if _, err := pl.Command(0, "speed", strconv.FormatFloat(s, 'f', -1, 64)); err != nil {

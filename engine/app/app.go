@@ -46,6 +46,8 @@ type Deps struct {
 	Lang string
 	// Random makes record IDs unique; nil means crypto/rand.
 	Random io.Reader
+	// ReducedMotion shows key poses instead of continuous motion.
+	ReducedMotion bool
 	// StorageProblem is what went wrong opening the browser's storage, if
 	// anything: the app then runs in memory and tells the patient.
 	StorageProblem error

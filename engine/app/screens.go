@@ -317,6 +317,7 @@ func (a *App) items() ([]program.Item, []int, []progress.Exercise) {
 
 func (a *App) newPlayer(items []program.Item) error {
 	a.player = player.New(a.d.Library, a.d.Clips, a.lang())
+	a.player.SetReducedMotion(a.d.ReducedMotion)
 	return a.player.LoadItems(a.d.Program, items)
 }
 

@@ -56,7 +56,14 @@ type Player struct {
 	failure *Failure
 	// now is the session time of the last Update.
 	now time.Duration
+	// still shows key poses instead of continuous motion.
+	still bool
 }
+
+// SetReducedMotion makes the figure show key poses (the start and the hold)
+// instead of moving continuously, for patients whose browser asks for
+// reduced motion.
+func (p *Player) SetReducedMotion(on bool) { p.still = on }
 
 // New returns a player that looks exercises up in lib, shows them with the
 // motion clips in clips (by ID) and speaks lang.
@@ -369,7 +376,10 @@ func (p *Player) Pose() Pose {
 	st := p.sess.State(p.now)
 	i := min(max(st.Exercise, 0), len(p.items)-1)
 	ex := p.items[i].Exercise
-	pose := Pose{Clip: ex.Motion, Phase: "start", Breath: breath(p.now)}
+	pose := Pose{Clip: ex.Motion, Phase: "start"}
+	if !p.still {
+		pose.Breath = breath(p.now)
+	}
 	if st.Side == session.Right {
 		pose.Flip = ex.Sides == program.LeftThenRight
 		pose.Mirror = ex.Sides == program.Alternating
@@ -379,6 +389,11 @@ func (p *Player) Pose() Pose {
 		pose.Phase = st.Kind.String()
 		pose.Progress = clamp01(st.Progress)
 		pose.Target = ex.Target
+		if p.still {
+			// Key poses only: the start pose until halfway up, then the
+			// hold pose until halfway down.
+			pose.Progress = math.Round(pose.Progress)
+		}
 		switch st.Kind {
 		case session.Up:
 			pose.Highlight = pose.Progress

@@ -371,3 +371,22 @@ func TestLoadLink(t *testing.T) {
 		assert.Contains(t, p.Failure().Message, tt.want, "LoadLink(%s)", tt.name)
 	}
 }
+
+func TestReducedMotionShowsKeyPoses(t *testing.T) {
+	p := ready(t)
+	p.SetReducedMotion(true)
+	do(t, p, 0, "start", "")
+	for _, tt := range []struct {
+		at   time.Duration
+		want float64
+	}{
+		{5*time.Second + 500*time.Millisecond, 0}, // a quarter of the way up
+		{6*time.Second + 500*time.Millisecond, 1}, // three quarters
+	} {
+		p.Update(tt.at)
+		pose := p.Pose()
+		assert.Equal(t, "up", pose.Phase)
+		assert.Equal(t, tt.want, pose.Progress, "Pose() at %v", tt.at)
+		assert.Zero(t, pose.Breath)
+	}
+}

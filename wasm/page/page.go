@@ -23,6 +23,8 @@ type Params struct {
 	ProgramText string `json:"programText"`
 	// LoadError says why the file at Src could not be fetched.
 	LoadError string `json:"loadError"`
+	// ReducedMotion is set when the browser asks for reduced motion.
+	ReducedMotion bool `json:"reducedMotion"`
 }
 
 // Rect is a rectangle in CSS pixels of the viewport.
