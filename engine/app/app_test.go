@@ -384,4 +384,8 @@ func TestHistoryChartsAndCalendar(t *testing.T) {
 	assert.Contains(t, v.Download.Data, "RRULE:")
 	assert.Contains(t, v.Download.Data, "BEGIN:VALARM")
 	assert.Equal(t, "text/calendar; charset=utf-8", v.Download.Type)
+	v = act(t, a, end, "csv")
+	require.NotNil(t, v.Download)
+	assert.Equal(t, "text/csv", v.Download.Type)
+	assert.Contains(t, v.Download.Data, "bridge")
 }

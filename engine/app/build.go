@@ -274,6 +274,7 @@ func (a *App) history(v *View) {
 	v.Actions = []Action{
 		{ID: "calendar", Label: a.t("history.calendar"), Kind: "secondary"},
 		{ID: "export", Label: a.t("history.export"), Kind: "secondary"},
+		{ID: "csv", Label: a.t("history.csv"), Kind: "secondary"},
 		{ID: "import", Label: a.t("history.import"), Kind: "secondary"},
 		{ID: "back", Label: a.t("nav.back"), Kind: "secondary"},
 	}

@@ -219,6 +219,9 @@ func (a *App) act(now time.Time, id string) ([]cue.Cue, error) {
 		case "calendar":
 			a.calendar()
 			return nil, nil
+		case "csv":
+			a.offer("spry-sessions-"+a.now.Format("2006-01-02")+".csv", "text/csv", string(progress.CSV(a.log)))
+			return nil, nil
 		}
 	}
 	return nil, fmt.Errorf("%w %q on %s", ErrUnknownAction, id, a.screen)
@@ -487,8 +490,7 @@ func (a *App) export() {
 		a.alert = a.t("export.failed")
 		return
 	}
-	a.downloads++
-	a.download = &Download{Seq: a.downloads, Name: "spry-progress-" + a.now.Format("2006-01-02") + ".json", Type: "application/json", Data: string(data)}
+	a.offer("spry-progress-"+a.now.Format("2006-01-02")+".json", "application/json", string(data))
 }
 
 // schedule is the program's plan of sessions: daily, from the first session
@@ -526,8 +528,13 @@ func (a *App) calendar() {
 		a.alert = a.t("export.failed")
 		return
 	}
+	a.offer(ics.FileName(a.d.Program), ics.MIMEType, string(data))
+}
+
+// offer hands the page a file for the patient to save.
+func (a *App) offer(name, typ, data string) {
 	a.downloads++
-	a.download = &Download{Seq: a.downloads, Name: ics.FileName(a.d.Program), Type: ics.MIMEType, Data: string(data)}
+	a.download = &Download{Seq: a.downloads, Name: name, Type: typ, Data: data}
 }
 
 // importFile merges a progress file into the log; a bad file changes
