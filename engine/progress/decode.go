@@ -542,7 +542,7 @@ func (d *fastDecoder) int() int {
 func (d *fastDecoder) score() *int {
 	n := d.int()
 	if len(d.scores) == 0 {
-		d.scores = make([]int, 64)
+		d.scores = make([]int, 32)
 	}
 	p := &d.scores[0]
 	*p, d.scores = n, d.scores[1:]

@@ -95,8 +95,9 @@ func Import(data []byte, existing []Record) (merged []Record, added int, err err
 	}
 	var errs []error
 	in := make([]Record, 0, len(f.Records))
+	var fd fastDecoder
 	for i, raw := range f.Records {
-		r, err := DecodeRecord(raw)
+		r, err := fd.decode(raw)
 		if err != nil {
 			if len(errs) == maxImportErrors {
 				errs = append(errs, fmt.Errorf("progress file: more bad records not listed"))

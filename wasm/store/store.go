@@ -16,7 +16,7 @@
 //     are never deleted by Spry, which makes loss detectable (see ErrCleared).
 //   - Its quota is about 5 million characters per origin in the major
 //     browsers (Chromium here took 5,242,590); a year of daily sessions with
-//     their morning reports is about 320,000 (wasm/store's TestLoadBench),
+//     their morning reports is about 305,000 (wasm/store's TestLoadBench),
 //     so it holds more than 15 years.
 //
 // What can go wrong is told apart and returned as ErrQuotaExceeded,
