@@ -15,4 +15,5 @@ require (
 	golang.org/x/sync v0.8.0 // indirect
 	golang.org/x/sys v0.25.0 // indirect
 	golang.org/x/text v0.18.0 // indirect
+	rsc.io/qr v0.2.0 // indirect
 )
