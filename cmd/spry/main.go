@@ -7,6 +7,7 @@
 //	spry simulate [-weeks N] [-scenario S] FILE       progression table
 //	spry link [-base URL] FILE                        share link
 //	spry handout [-lang en|fr] FILE > handout.html    printable handout
+//	spry stills [-dir out/stills]                     key poses as SVG
 //
 // Run "spry help" for the full list.
 package main
@@ -31,6 +32,7 @@ var commands = map[string]command{
 	"simulate": {"show how a program would progress over its weeks", runSimulate},
 	"link":     {"print the share link that carries a program", runLink},
 	"handout":  {"write a printable HTML handout of a program", runHandout},
+	"stills":   {"draw every motion clip's key poses as SVG files for the contact sheet", runStills},
 }
 
 func main() {
