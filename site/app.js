@@ -4,6 +4,7 @@
 // patients is set as text (textContent, value), never parsed as HTML.
 
 import { boot, params, showBootError } from './boot.js';
+import './embed-bridge.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -217,6 +218,7 @@ function render(json) {
     window.scrollTo(0, 0);
   }
   offerDownload(v.download);
+  window.dispatchEvent(new CustomEvent('spry:view', { detail: v })); // for embed-bridge.js
 }
 
 function stageRect() {

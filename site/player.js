@@ -4,6 +4,7 @@
 // textContent, never parsed as HTML.
 
 import { boot, params } from './boot.js';
+import './embed-bridge.js';
 
 const $ = (id) => document.getElementById(id);
 
