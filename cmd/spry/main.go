@@ -8,6 +8,7 @@
 //	spry link [-base URL] FILE                        share link
 //	spry handout [-lang en|fr] FILE > handout.html    printable handout
 //	spry stills [-dir out/stills]                     key poses as SVG
+//	spry stamp [-dir out]                             service worker's files and hash
 //
 // Run "spry help" for the full list.
 package main
@@ -33,6 +34,7 @@ var commands = map[string]command{
 	"link":     {"print the share link that carries a program", runLink},
 	"handout":  {"write a printable HTML handout of a program", runHandout},
 	"stills":   {"draw every motion clip's key poses as SVG files for the contact sheet", runStills},
+	"stamp":    {"write the service worker's file list and content hash into the built site", runStamp},
 }
 
 func main() {
