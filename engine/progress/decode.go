@@ -34,10 +34,24 @@ type fastDecoder struct {
 	names map[string]string
 	// scores is a block of pain scores, handed out by score.
 	scores []int
-	// sets and exercises are scratch space, copied out at their exact size.
-	sets      []Set
+	// id is the ID the record is expected to have (its storage key's),
+	// whose string is shared when it has.
+	id string
+	// exercises, sets and ranges are scratch space for a session's
+	// exercises, copied out at their exact size, the sets of all the
+	// exercises in one block: ranges[i] is where the sets of exercise i
+	// are in sets.
 	exercises []Exercise
+	sets      []Set
+	ranges    []setRange
 	yes       []int
+}
+
+// setRange is where an exercise's sets are in fastDecoder.sets; read says
+// the exercise has a "sets" list (else Sets stays nil).
+type setRange struct {
+	from, to int
+	read     bool
 }
 
 // record decodes data, a whole record, and reports whether it could.
@@ -52,7 +66,7 @@ func (d *fastDecoder) record(data []byte) (Record, bool) {
 		case "v":
 			bit, r.V = 1<<0, d.int()
 		case "id":
-			bit, r.ID = 1<<1, d.str()
+			bit, r.ID = 1<<1, d.str(d.id)
 		case "kind": // version 1 only
 			bit, r.Kind = 1<<2, Kind(d.name())
 		case "program":
@@ -104,7 +118,7 @@ func (d *fastDecoder) session() *Session {
 		case "effort":
 			bit, s.Effort = 1<<4, d.score()
 		case "note":
-			bit, s.Note = 1<<5, d.str()
+			bit, s.Note = 1<<5, d.str("")
 		case "redFlags":
 			bit, s.RedFlags = 1<<6, d.redFlags()
 		case "newNumbness":
@@ -114,10 +128,9 @@ func (d *fastDecoder) session() *Session {
 			if d.null() { // Encode writes a nil list as null
 				break
 			}
-			start := len(d.exercises)
-			d.array(func() { d.exercises = append(d.exercises, d.exercise()) })
-			s.Exercises = append(make([]Exercise, 0, len(d.exercises)-start), d.exercises[start:]...)
-			d.exercises = d.exercises[:start]
+			d.exercises, d.sets, d.ranges = d.exercises[:0], d.sets[:0], d.ranges[:0]
+			d.array(d.exercise)
+			s.Exercises = d.copyExercises()
 		default:
 			d.bad = true
 		}
@@ -145,8 +158,25 @@ func (d *fastDecoder) redFlags() *RedFlags {
 	return f
 }
 
-func (d *fastDecoder) exercise() Exercise {
+// copyExercises returns the exercises read into scratch space, with their
+// sets in one block.
+func (d *fastDecoder) copyExercises() []Exercise {
+	out := make([]Exercise, len(d.exercises)) // not nil: [] is not null
+	copy(out, d.exercises)
+	sets := make([]Set, len(d.sets))
+	copy(sets, d.sets)
+	for i, r := range d.ranges {
+		if r.read {
+			out[i].Sets = sets[r.from:r.to:r.to]
+		}
+	}
+	return out
+}
+
+// exercise reads an exercise into scratch space.
+func (d *fastDecoder) exercise() {
 	var e Exercise
+	var sets setRange
 	var seen uint
 	d.object(func(key []byte) {
 		var bit uint
@@ -164,13 +194,13 @@ func (d *fastDecoder) exercise() Exercise {
 			d.bad = d.bad || !ok
 		case "sets":
 			bit = 1 << 4
-			d.sets = d.sets[:0]
+			sets.from = len(d.sets)
 			d.array(func() {
 				v, ok := d.numbers(1)
 				d.sets = append(d.sets, Set{Reps: int(v[0]), HoldSeconds: v[1]})
 				d.bad = d.bad || !ok
 			})
-			e.Sets = append(make([]Set, 0, len(d.sets)), d.sets...)
+			sets.to, sets.read = len(d.sets), true
 		case "painDuring":
 			bit, e.PainDuring = 1<<5, d.score()
 		case "skipped":
@@ -184,7 +214,8 @@ func (d *fastDecoder) exercise() Exercise {
 		}
 		d.once(&seen, bit)
 	})
-	return e
+	d.exercises = append(d.exercises, e)
+	d.ranges = append(d.ranges, sets)
 }
 
 func (d *fastDecoder) morning() *Morning {
@@ -194,7 +225,7 @@ func (d *fastDecoder) morning() *Morning {
 		var bit uint
 		switch string(key) {
 		case "session":
-			bit, m.Session = 1<<0, d.str()
+			bit, m.Session = 1<<0, d.str("")
 		case "at":
 			bit, m.At = 1<<1, d.time()
 		case "pain":
@@ -385,11 +416,14 @@ func containsByte(b []byte, c byte) bool {
 	return false
 }
 
-// str reads a string.
-func (d *fastDecoder) str() string {
+// str reads a string, returning known itself when the string is the same.
+func (d *fastDecoder) str(known string) string {
 	lit, plain := d.literal()
 	if d.bad {
 		return ""
+	}
+	if plain && string(lit[1:len(lit)-1]) == known {
+		return known
 	}
 	s, ok := d.text(lit, plain)
 	d.bad = !ok

@@ -122,6 +122,7 @@ func DecodeAll(keys []string, items [][]byte) ([]Record, []Quarantined) {
 				continue
 			}
 		}
+		d.id = id // the record's ID shares the key's string
 		r, err := d.decode(items[i])
 		if err == nil && r.ID != id {
 			err = fmt.Errorf("record %q: id: does not match its storage key %q", clip(r.ID), clip(k))
