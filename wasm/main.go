@@ -75,7 +75,9 @@ func main() {
 	}
 
 	var m model
-	if params.Mode == "app" && prog != nil {
+	if params.Mode == "sheet" {
+		m = newSheet(lib, clips, params.Lang, now)
+	} else if params.Mode == "app" && prog != nil {
 		m = patient{app.New(app.Deps{Library: lib, Clips: clips, Program: prog, Store: st, Prefs: prefs,
 			Lang: params.Lang, ReducedMotion: params.ReducedMotion, StorageProblem: problem}, now)}
 	} else {
