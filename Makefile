@@ -41,6 +41,7 @@ build:
 	cp -R site/. $(OUT)/
 	$(WASM_BUILD) -o $(OUT)/spry.wasm ./wasm
 	cp "$(WASM_JS)/wasm_exec.js" $(OUT)/
+	$(GO) run ./cmd/spry stills -dir $(OUT)/stills
 
 ## serve: build, then serve out/ and print the URL (Ctrl-C stops it).
 serve: build server
