@@ -16,8 +16,8 @@ import (
 	"spry/engine/progress"
 )
 
-// TestMigrate runs the migration chain with made-up versions: no version
-// before 1 was ever released, so DecodeRecord's own table is empty.
+// TestMigrate runs the migration chain on a made-up table; TestOldVersions
+// runs DecodeRecord's own table on records the older versions wrote.
 func TestMigrate(t *testing.T) {
 	rename := func(old, new string) func(json.RawMessage) (json.RawMessage, error) {
 		return func(r json.RawMessage) (json.RawMessage, error) {
