@@ -7,7 +7,9 @@
 //   or https; the page's img-src must allow it).
 // - When the page is framed, it tells the embedding page what happens —
 //   spry:ready, spry:session-started, spry:session-completed, spry:error and
-//   spry:height — and takes a few commands from it (spry:theme).
+//   spry:height — and takes a few commands from it (spry:theme). With
+//   ?fit=content (set by embed.js, which sizes the frame to spry:height) the
+//   page is laid out to its content's height rather than the frame's.
 //
 // Whom it talks to. Every message goes to the parent with targetOrigin set to
 // the embedding page's origin, so the browser delivers it only if the parent
@@ -305,6 +307,14 @@ function contentHeight() {
   return Math.ceil(bottom + 8);
 }
 
+// fitContent lays the page out for a frame that embed.js sizes to the
+// height reported: the main column no longer fills the frame's height below
+// the header (min-height: 100vh would always overflow by the header's
+// height, a second scrollbar inside the page's own).
+function fitContent() {
+  document.querySelector('main')?.style.setProperty('min-height', '0px');
+}
+
 function measureSoon() {
   if (!framed || !host || measuring) return;
   measuring = requestAnimationFrame(() => {
@@ -342,6 +352,7 @@ function start() {
   else followPreview();
   if (!framed) return;
   window.addEventListener('message', onMessage);
+  if (q.get('fit') === 'content') fitContent();
   if (!host) {
     window.parent.postMessage({ type: 'spry:ready', host: false }, '*');
     console.warn('spry: framed by a page whose origin is unknown (no referrer): add ?host=<its origin> to the player address');

@@ -138,8 +138,10 @@ export class SpryPlayer extends HTMLElement {
     const logo = logoURL(this.getAttribute('logo'));
     if (logo) url.searchParams.set('logo', logo);
     if (this.hasAttribute('share-health-data')) url.searchParams.set('share', 'health');
-    // Tells the player whom to talk to: the referrer may be withheld.
+    // Tells the player whom to talk to (the referrer may be withheld), and
+    // that this frame takes the height its content needs.
     url.searchParams.set('host', location.origin);
+    url.searchParams.set('fit', 'content');
     return url.href;
   }
 

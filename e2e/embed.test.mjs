@@ -1,0 +1,248 @@
+// Browser tests of embedding (site/embed.js, site/embed-bridge.js): the demo
+// clinic page (site/demo/clinic.html) with both snippets, the <spry-player>
+// element and a plain <iframe>.
+//
+// - Both frames load the player, from the page's origin, with no console
+//   error in the page or in either frame.
+// - The element receives spry-ready, takes the clinic's theme, name and logo,
+//   and reports its height.
+// - The patient's first screens, walked inside the element's frame, start a
+//   session: spry-session-started reaches the page with no health data; with
+//   share-health-data it carries the pain before.
+// - Messages from another origin (a second server on another port) are
+//   ignored both ways: the player does not take a command from it, and the
+//   element does not turn its message into an event.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, startServer, withPage } from './harness.mjs';
+
+let server;
+let other;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  // The same site on another port: another origin.
+  other = await startServer(['out']);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await other?.stop();
+});
+
+// The words a session's health data would carry.
+const HEALTH = ['painBefore', 'painAfter', 'effort', 'note'];
+
+// Runs in the clinic page before its scripts: records the element's events
+// and every message the page receives, whoever sent it.
+function recordEvents() {
+  window.__events = [];
+  window.__messages = [];
+  for (const type of ['spry-ready', 'spry-session-started', 'spry-session-completed', 'spry-error']) {
+    document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+  }
+  window.addEventListener('message', (e) => {
+    if (window.top === window) window.__messages.push({ origin: e.origin, data: e.data });
+  });
+}
+
+async function openDemo(page) {
+  await page.addInitScript(recordEvents);
+  await page.goto(new URL('demo/clinic.html', server.url).href);
+}
+
+const events = (page, type) => page.evaluate((t) => window.__events.filter((e) => e.type === t), type);
+
+async function waitForEvent(page, type, timeout = 30_000) {
+  await page.waitForFunction((t) => window.__events.some((e) => e.type === t), type, { timeout, polling: 50 });
+  return (await events(page, type)).at(-1);
+}
+
+// The element's frame (Playwright's CSS reaches into open shadow roots).
+const elementFrame = (page) => page.frameLocator('spry-player iframe');
+
+// walkToSession drives the patient's app in frame from wherever it is to a
+// started session: Continue, "No" to each red-flag question, Start, pain 2,
+// Next.
+async function walkToSession(frame) {
+  const body = frame.locator('body');
+  for (let i = 0; i < 40; i++) {
+    const screen = await body.getAttribute('data-screen');
+    const step = await frame.locator('#screen-step').textContent();
+    const title = await frame.locator('#screen-title').textContent();
+    switch (screen) {
+      case 'player':
+        return;
+      case 'welcome':
+        await frame.locator('[data-action="continue"]').click();
+        break;
+      case 'red-flag':
+        await frame.locator('[data-action="no"]').click();
+        break;
+      case 'home':
+        await frame.locator('[data-action="start"]').click();
+        break;
+      case 'pain-before':
+        await frame.locator('label[for="scale-2"]').click();
+        await frame.locator('#scale-2:checked').waitFor({ state: 'attached' });
+        await frame.locator('[data-action="next"]').click();
+        break;
+      default:
+        throw new Error(`walkToSession: unexpected screen ${screen}`);
+    }
+    // The next screen (or question) is drawn before the next tap.
+    await frame.locator('body').evaluate((b, was) => new Promise((done) => {
+      const changed = () => b.dataset.screen !== was.screen
+        || document.getElementById('screen-step').textContent !== was.step
+        || document.getElementById('screen-title').textContent !== was.title;
+      if (changed()) return done();
+      const mo = new MutationObserver(() => { if (changed()) { mo.disconnect(); done(); } });
+      mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    }), { screen, step, title });
+  }
+  throw new Error('walkToSession: no session after 40 taps');
+}
+
+const accent = (frame) => frame.locator('html').evaluate((h) => h.style.getPropertyValue('--accent'));
+
+describe('embedding on the demo clinic page', () => {
+  test('both embeds load the player from the page\'s origin; the element is ready and branded',
+    withPage(() => browser, {}, async ({ page }) => {
+      await openDemo(page);
+      const ready = await waitForEvent(page, 'spry-ready');
+      assert.deepEqual(ready.detail, {}, 'spry-ready detail');
+
+      const origin = new URL(server.url).origin;
+      const frames = await page.evaluate(() => [
+        document.querySelector('spry-player').shadowRoot.querySelector('iframe'),
+        document.getElementById('player-iframe'),
+      ].map((f) => ({ src: f.src, title: f.title, allow: f.allow })));
+      for (const f of frames) {
+        assert.equal(new URL(f.src).origin, origin, `frame ${f.src}: want the page's origin`);
+        assert.ok(f.title.length > 0, `frame ${f.src} has no title`);
+        assert.match(f.allow, /screen-wake-lock/, `frame ${f.src}: allow`);
+      }
+      const q = new URL(frames[0].src).searchParams;
+      assert.equal(new URL(frames[0].src).pathname, '/index.html');
+      assert.deepEqual(
+        ['program', 'lang', 'theme', 'clinic', 'host', 'fit'].map((k) => q.get(k)),
+        ['low-back-first-week', 'fr', '#6b2f80', 'Clinique Exemple', origin, 'content'],
+      );
+      assert.equal(new URL(q.get('logo')).origin, origin, 'logo resolved against the page');
+      assert.equal(q.get('share'), null, 'no share-health-data by default');
+
+      // Both players are up, in French, in the patient's app.
+      for (const frame of [elementFrame(page), page.frameLocator('#player-iframe')]) {
+        await frame.locator('body[data-screen="welcome"]').waitFor({ timeout: 30_000 });
+        assert.equal(await frame.locator('html').getAttribute('lang'), 'fr');
+      }
+      // The plain iframe's player found its host too (same origin, no
+      // referrer: location.ancestorOrigins or the parent's location).
+      await page.waitForFunction(() => [...document.querySelectorAll('#event-log li')]
+        .some((li) => li.dataset.source === 'iframe' && li.dataset.type === 'spry:ready'), null, { timeout: 30_000 });
+
+      // The clinic's look, inside the element's frame only.
+      const frame = elementFrame(page);
+      assert.equal(await accent(frame), '#6b2f80');
+      assert.equal((await frame.locator('#clinic').textContent()).trim(), 'Clinique Exemple');
+      const logo = frame.locator('#clinic img');
+      await page.waitForFunction(() => {
+        const img = document.querySelector('spry-player').shadowRoot.querySelector('iframe')
+          .contentDocument.querySelector('#clinic img');
+        return img && img.complete && img.naturalWidth > 0;
+      }, null, { timeout: 10_000 });
+      assert.equal(await logo.getAttribute('alt'), '', 'the logo is decorative beside the name');
+      assert.equal(await accent(page.frameLocator('#player-iframe')), '', 'the plain iframe keeps Spry\'s colour');
+
+      // The frame is as tall as its content: no scrollbar inside it.
+      await page.waitForFunction(() => {
+        const f = document.querySelector('spry-player').shadowRoot.querySelector('iframe');
+        const d = f.contentDocument.documentElement;
+        return d.scrollHeight <= f.clientHeight + 1;
+      }, null, { timeout: 10_000, polling: 100 });
+    }));
+
+  test('a session start reaches the page with counts only; with share-health-data, with the pain',
+    withPage(() => browser, {}, async ({ page }) => {
+      await openDemo(page);
+      await waitForEvent(page, 'spry-ready');
+      const frame = elementFrame(page);
+      await frame.locator('body[data-screen="welcome"]').waitFor({ timeout: 30_000 });
+      await walkToSession(frame);
+      const started = await waitForEvent(page, 'spry-session-started');
+      assert.deepEqual(started.detail, {}, 'spry-session-started detail by default');
+      // Nor did any raw message carry health data.
+      const messages = await page.evaluate(() => window.__messages);
+      for (const m of messages) {
+        for (const key of HEALTH) assert.ok(!(key in (m.data ?? {})), `message ${JSON.stringify(m.data)} carries ${key}`);
+      }
+
+      // The clinic asks for health data: the frame reloads and the next
+      // session's start says the pain before.
+      await page.evaluate(() => { window.__events.length = 0; });
+      await page.locator('spry-player').evaluate((el) => el.setAttribute('share-health-data', ''));
+      await waitForEvent(page, 'spry-ready');
+      await frame.locator('body[data-screen]:not([data-screen=""])').waitFor({ timeout: 30_000 });
+      await walkToSession(frame);
+      const shared = await waitForEvent(page, 'spry-session-started');
+      assert.deepEqual(shared.detail, { painBefore: 2 }, 'spry-session-started detail with share-health-data');
+    }));
+
+  test('messages from another origin are ignored both ways', withPage(() => browser, {}, async ({ page, context, watch }) => {
+    await openDemo(page);
+    await waitForEvent(page, 'spry-ready');
+    // The plain iframe's player, which talks to the clinic page too. (The
+    // element's frame, inside a shadow root, is not in window.frames, so a
+    // page holding only a window reference cannot even address it.)
+    const frame = page.frameLocator('#player-iframe');
+    await page.waitForFunction(() => [...document.querySelectorAll('#event-log li')]
+      .some((li) => li.dataset.source === 'iframe' && li.dataset.type === 'spry:ready'), null, { timeout: 30_000 });
+    assert.equal(await accent(frame), '');
+
+    // A page of another origin, holding a reference to the clinic page.
+    const otherURL = new URL('icon.svg', other.url).href;
+    assert.notEqual(new URL(otherURL).origin, new URL(server.url).origin);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.evaluate((u) => { window.open(u, 'other'); }, otherURL),
+    ]);
+    await popup.waitForLoadState();
+    const index = await page.evaluate(() => {
+      const win = document.getElementById('player-iframe').contentWindow;
+      for (let i = 0; i < window.frames.length; i++) if (window.frames[i] === win) return i;
+      return -1;
+    });
+    assert.ok(index >= 0, 'the plain iframe is not in window.frames');
+    await popup.evaluate((i) => {
+      // To the player: a command it would take from the clinic page.
+      window.opener.frames[i].postMessage({ type: 'spry:theme', theme: '#ff0000' }, '*');
+      // To the clinic page: a forged player message.
+      window.opener.postMessage({ type: 'spry:session-completed', exercises: 99, sets: 99, minutes: 99 }, '*');
+    }, index);
+
+    const otherOrigin = new URL(other.url).origin;
+    const warned = () => watch.log.some((l) => l.startsWith('warning: spry: ignored a message from') && l.includes(otherOrigin));
+    for (let i = 0; i < 100 && !warned(); i++) await page.waitForTimeout(50);
+    assert.ok(warned(), `no warning about the message from ${otherOrigin}`);
+    assert.equal(await accent(frame), '', 'the player took a theme from another origin');
+    const logged = await page.locator('#event-log li').evaluateAll((lis) => lis.map((li) => li.textContent));
+    assert.ok(!logged.some((t) => t.includes('99')), `the demo page logged a forged message: ${logged}`);
+    assert.deepEqual(await events(page, 'spry-session-completed'), [], 'the element passed on a forged message');
+    assert.ok((await page.evaluate(() => window.__messages)).some((m) => m.origin === otherOrigin), 'the forged message did not arrive at all');
+    await popup.close();
+
+    // The same command from the clinic page itself is taken (the element
+    // sends it to its own frame when its theme attribute changes).
+    assert.equal(await accent(elementFrame(page)), '#6b2f80');
+    await page.locator('#theme-teal').click();
+    await elementFrame(page).locator('html').evaluate((h) => new Promise((done) => {
+      const ok = () => h.style.getPropertyValue('--accent') === '#0b6e69';
+      if (ok()) return done();
+      new MutationObserver(() => ok() && done()).observe(h, { attributes: true });
+    }));
+  }));
+});
