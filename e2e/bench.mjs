@@ -10,6 +10,7 @@
 //     in turns so that all see the same machine.
 //
 // Targets: gzip size ≤ 1.25× the floor, first frame ≤ 1.3× the floor.
+// A second table follows for the motion library (issue 3): see the end of this file.
 // Absolute times on this machine's software WebGL mean little: read the ratios.
 //
 // Environment: BENCH_RUNS (default 7, at least 5), BENCH_THROTTLE (default 4).
@@ -130,3 +131,153 @@ console.log(`\nSpry bench: phone 390×844 @3, CPU throttle ${throttle}×, fresh 
 console.log(line(rows[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows.slice(1)) console.log(line(r));
+
+// Issue 3 (motion), printed as a second table in the same run:
+//
+//   - one frame's drawing of the figure: BenchmarkDraw in engine/figure
+//     (sample the bridge clip, forward kinematics, the draw list into a
+//     reused Drawing), natively, `go test -bench` at -benchtime 1s, the
+//     median of 3 counts. Target ≤ 0.5 ms.
+//   - the motion library's share of the wasm, gzip -9: two tiny js/wasm
+//     programs built like the player, written into bin/bench/_motion/ (a
+//     folder `./...` skips). Both decode and validate an exercise library
+//     with engine/program and use image/color, as the player does anyway;
+//     "with" also embeds a copy of programs/motions/*.json, decodes and
+//     validates every clip (engine/motion), samples it at each phase,
+//     mirrors it and draws it (engine/figure) with its frame, props and a
+//     highlight, as the player does. The share is the difference of their
+//     gzip sizes: the motion and figure code and the clip JSON, not what
+//     the player links anyway. The clip JSON alone, gzipped file by file,
+//     is shown beside it.
+//     Target ≤ 150 KB.
+{
+  const { execFileSync } = await import('node:child_process');
+  const { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } = await import('node:fs');
+  const go = process.env.GO || 'go';
+  const run = (args, env = {}) => execFileSync(go, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+
+  const out = run(['test', './engine/figure', '-run', '^$', '-bench', '^BenchmarkDraw$', '-benchmem', '-count', '3']);
+  const nsPerOp = [...out.matchAll(/^BenchmarkDraw-\d+\s+\d+\s+([\d.]+) ns\/op\s+(\d+) B\/op\s+(\d+) allocs\/op/gm)];
+  if (nsPerOp.length === 0) throw new Error(`BenchmarkDraw printed no result:\n${out}`);
+  const drawMs = median(nsPerOp.map((m) => Number(m[1]))) / 1e6;
+  const allocs = Math.max(...nsPerOp.map((m) => Number(m[3])));
+
+  const probe = join(root, 'bin', 'bench', '_motion');
+  // Both probes decode and validate an exercise library with engine/program
+  // and use image/color, as the player does anyway; only "with" has motion.
+  const common = `
+const lib = \`{"schema": 1, "exercises": [{"id": "x", "name": {"en": "X"}, "motion": "x", "sides": "both",
+ "steps": {"en": ["a", "b", "c"]}, "dose": {"sets": 1, "reps": 1, "restSeconds": 0, "tempo": {"upSeconds": 1, "downSeconds": 1}}}]}\`
+
+func library() int {
+	l, err := program.DecodeLibrary(strings.NewReader(lib))
+	if err != nil {
+		panic(err)
+	}
+	if err := l.Validate(); err != nil {
+		fmt.Println(err)
+	}
+	c := color.NRGBA{1, 2, 3, 4}
+	return len(l.Exercises) + int(c.R)
+}
+`;
+  const programsSrc = {
+    with: `package main
+
+import (
+	"embed"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"spry/engine/figure"
+	"spry/engine/motion"
+	"spry/engine/program"
+)
+
+//go:embed motions/*.json
+var files embed.FS
+
+func main() {
+	n := library()
+	entries, err := files.ReadDir("motions")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		f, err := files.Open("motions/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		c, err := motion.DecodeClip(f)
+		f.Close()
+		if err != nil {
+			panic(err)
+		}
+		if err := c.Validate(); err != nil {
+			panic(err)
+		}
+		for _, ph := range []string{motion.PhaseStart, motion.PhaseUp, motion.PhaseHold, motion.PhaseDown} {
+			pts := c.Sample(ph, 0.5).Mirror().Points(motion.Standard())
+			st := figure.Style{View: figure.Frame(c.Bounds()), Props: c.PlacedProps(), Highlight: []string{"core"}, HighlightLevel: 1}
+			d := figure.Draw(pts, st)
+			n += len(d.Shapes)
+		}
+	}
+	fmt.Println(n)
+}
+` + common,
+    without: `package main
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"spry/engine/program"
+)
+
+func main() {
+	fmt.Println(library())
+}
+` + common,
+  };
+  const wasmSize = {};
+  for (const [name, src] of Object.entries(programsSrc)) {
+    mkdirSync(join(probe, name), { recursive: true });
+    if (name === 'with') {
+      // The shipped clips, embedded as programs/ embeds them.
+      rmSync(join(probe, name, 'motions'), { recursive: true, force: true });
+      cpSync(join(root, 'programs', 'motions'), join(probe, name, 'motions'), { recursive: true });
+    }
+    writeFileSync(join(probe, name, 'main.go'), src);
+    const file = join(probe, `${name}.wasm`);
+    run(['build', '-trimpath', '-ldflags=-s -w', '-o', file, `./bin/bench/_motion/${name}`], { GOOS: 'js', GOARCH: 'wasm' });
+    wasmSize[name] = sizes(file);
+  }
+  const motionDir = join(root, 'programs', 'motions');
+  const json = readdirSync(motionDir).filter((f) => f.endsWith('.json'))
+    .map((f) => readFileSync(join(motionDir, f)));
+  const jsonRaw = json.reduce((n, b) => n + b.length, 0);
+  const jsonGzip = json.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const share = wasmSize.with.gzip - wasmSize.without.gzip;
+  const motionTargets = { drawMs: 0.5, shareKB: 150 };
+  const rows2 = [
+    ['', 'measured', 'target'],
+    [`one frame's drawing of the figure (BenchmarkDraw, median of ${nsPerOp.length})`,
+      `${drawMs.toFixed(3)} ms, ${allocs} allocs`, `≤ ${motionTargets.drawMs} ms ${ok(drawMs, motionTargets.drawMs)}`],
+    ['motion library\'s share of the wasm, gzip -9 (with − without)', kb(share),
+      `≤ ${motionTargets.shareKB} KB ${ok(share / 1024, motionTargets.shareKB)}`],
+    ['  probe wasm with / without, gzip -9', `${kb(wasmSize.with.gzip)} / ${kb(wasmSize.without.gzip)}`, ''],
+    ['  probe wasm with / without, raw', `${kb(wasmSize.with.raw)} / ${kb(wasmSize.without.raw)}`, ''],
+    [`  clip JSON (${json.length} files), raw / gzip -9 per file`, `${kb(jsonRaw)} / ${kb(jsonGzip)}`, ''],
+  ];
+  const w2 = rows2[0].map((_, c) => Math.max(...rows2.map((r) => r[c].length)));
+  const line2 = (r) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(w2[c]) : cell.padStart(w2[c]))).join(' | ')} |`;
+  console.log(`\nMotion (issue 3): native ${process.arch}, Go benchmark; js/wasm probes built with -trimpath -ldflags='-s -w'`);
+  console.log(line2(rows2[0]));
+  console.log(`|${w2.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows2.slice(1)) console.log(line2(r));
+}
