@@ -67,6 +67,9 @@ function captureCommand() {
       host = h;
     },
   });
+  // The player's texts, for waitPlayer.
+  window.__pt = () => Object.fromEntries(['exercise', 'set', 'rep', 'phase', 'countdown', 'side']
+    .map((id) => [id, document.getElementById(id)?.textContent.trim() ?? '']));
 }
 
 /** Opens a fresh context for lang (en-CA or fr-CA) and the app in it. */
@@ -283,6 +286,165 @@ for (const [lang, locale] of [['en', 'en-CA'], ['fr', 'fr-CA']]) {
     }
   });
 }
+
+// ---- Single moments of a session ----
+
+/** Runs body with a fresh app in locale; fails on console errors. */
+function withApp(locale, body, options = phone1) {
+  return async (t) => {
+    const { context, page, watch } = await openApp(locale, options);
+    try {
+      await body({ t, context, page, watch });
+      assert.deepEqual(watch.problems, [], 'the page logged errors');
+    } catch (err) {
+      await screenshot(page, `FAILED ${t.name}`).catch(() => {});
+      err.message += `\n--- console: ${watch.log.filter((l) => !/GL Driver/.test(l)).slice(-20).join('\n  ')}`;
+      throw err;
+    } finally {
+      await context.close();
+    }
+  };
+}
+
+/** The player's texts now. */
+const playerText = (page) => page.evaluate(() => Object.fromEntries(['exercise', 'set', 'rep', 'phase', 'countdown', 'side']
+  .map((id) => [id, document.getElementById(id).textContent.trim()])));
+
+/**
+ * Waits until pred(v, arg) holds for the player's texts v. pred runs in the
+ * page and sees nothing of the test's scope; the page's CSP forbids
+ * building functions from strings there, so it is passed as it is.
+ */
+function waitPlayer(page, pred, arg, timeout = 60_000) {
+  return page.waitForFunction(pred, arg, { timeout, polling: 20 }).catch(async (err) => {
+    throw new Error(`the player shows ${JSON.stringify(await playerText(page).catch(() => '?'))}: ${err.message.split('\n')[0]}`);
+  });
+}
+
+describe('the red-flag screen', () => {
+  test('a single emergency yes sends the patient to the emergency department', withApp('en-CA', async ({ page }) => {
+    await waitScreen(page, 'welcome');
+    await act(page, 'continue');
+    await waitScreen(page, 'red-flag');
+    await act(page, 'yes');
+    await waitScreen(page, 'emergency');
+    assert.equal(await title(page), 'Go to the emergency department now');
+    assert.equal(await page.evaluate(() => document.body.dataset.tone), 'emergency');
+    await screenshot(page, 'patient-emergency');
+    const flags = (await records(page)).filter((r) => r.session?.redFlags);
+    assert.equal(flags.length, 1);
+    assert.deepEqual(flags[0].session.redFlags.yes, [1]);
+  }));
+
+  test('an urgent yes (question 6) asks for a call to the clinician today', withApp('fr-CA', async ({ page }) => {
+    await waitScreen(page, 'welcome');
+    await act(page, 'continue');
+    for (let q = 1; q <= 5; q++) {
+      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', q, 11));
+      await act(page, 'no');
+    }
+    await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', 6, 11));
+    await act(page, 'yes');
+    for (let q = 7; q <= 11; q++) {
+      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', q, 11));
+      await act(page, 'no');
+    }
+    await waitScreen(page, 'urgent');
+    assert.equal(await title(page), T('fr', 'rf.urgent.title'));
+    assert.ok((await bodyText(page)).includes('physiothérapeute'), 'urgent: want the program contact named');
+  }));
+});
+
+describe('during a session', () => {
+  test('"This hurts" at 7/10 stops the exercise for today and goes on with the next', withApp('en-CA', async ({ page }) => {
+    await firstUse(page, 'en');
+    await act(page, 'start');
+    await waitScreen(page, 'pain-before');
+    await answer(page, 2);
+    await act(page, 'next');
+    await waitScreen(page, 'player');
+    await waitPlayer(page, () => { const v = window.__pt(); return /Rep 1 of/.test(v.rep); });
+    const first = (await playerText(page)).exercise;
+    await page.locator('#hurts').click();
+    await waitScreen(page, 'hurts');
+    assert.equal(await title(page), T('en', 'hurts.title'));
+    await screenshot(page, 'patient-hurts');
+    await answer(page, 7);
+    await act(page, 'next');
+    await waitScreen(page, 'stopped');
+    assert.equal(await title(page), T('en', 'stopped.title'));
+    await screenshot(page, 'patient-stopped');
+    const [rec] = await sessions(page);
+    const ex = rec.session.exercises[0];
+    assert.equal(ex.stoppedForPain, true, `exercise record ${JSON.stringify(ex)}: want stoppedForPain`);
+    assert.equal(ex.painDuring, 7);
+    await act(page, 'continue');
+    await waitScreen(page, 'player');
+    await waitPlayer(page, () => { const v = window.__pt(); return v.exercise !== '' && !/Pelvic tilt/.test(v.exercise); });
+    assert.notEqual((await playerText(page)).exercise, first, 'the stopped exercise goes on');
+  }));
+
+  test('a page closed mid-set offers Resume and resumes at the first set not done', withApp('en-CA', async ({ t, context, page }) => {
+    await firstUse(page, 'en');
+    await act(page, 'start');
+    await waitScreen(page, 'pain-before');
+    await answer(page, 4);
+    await act(page, 'next');
+    await waitScreen(page, 'player');
+    await command(page, 'speed', 32);
+    // Into the second exercise's set: the first one's set is written.
+    await waitPlayer(page, () => { const v = window.__pt(); return v.exercise === 'Bridge' && /Rep [3-9] of/.test(v.rep); }, undefined, 120_000);
+    const before = await playerText(page);
+    const [rec] = await sessions(page);
+    t.diagnostic(`closed at ${JSON.stringify(before)}; sets so far ${rec.session.exercises.map((e) => (e.sets ?? []).length)}`);
+    assert.deepEqual(rec.session.exercises.map((e) => (e.sets ?? []).length), [1, 0, 0, 0]);
+    await page.close();
+
+    const again = await reopen(context);
+    const p2 = again.page;
+    await waitScreen(p2, 'home');
+    const resume = p2.locator('#screen-actions button[data-action="resume"]');
+    assert.equal(await resume.textContent(), T('en', 'home.resume'));
+    await screenshot(p2, 'patient-resume-offered');
+    await resume.click();
+    await waitScreen(p2, 'player');
+    await waitPlayer(p2, () => { const v = window.__pt(); return v.exercise !== ''; });
+    const at = await playerText(p2);
+    assert.equal(at.exercise, 'Bridge', `resumed at ${JSON.stringify(at)}`);
+    assert.equal(at.set, T('en', 'player.set', 1, 1), `resumed at ${JSON.stringify(at)}`);
+    await command(p2, 'speed', 32);
+    await waitScreen(p2, 'pain-after', 240_000);
+    const all = await sessions(p2);
+    assert.equal(all.length, 1, `sessions ${JSON.stringify(all.map((r) => r.id))}: the resumed session is the same record`);
+    const sets = all[0].session.exercises.map((e) => (e.sets ?? []).map((s) => s[0]));
+    assert.deepEqual(sets, [[10], [10], [6], [2]], `sets done ${JSON.stringify(sets)}: want each set once, full`);
+    assert.deepEqual(again.watch.problems, []);
+  }));
+
+  test('double taps on Start, Next and Done never double or lose a set', withApp('en-CA', async ({ page }) => {
+    await firstUse(page, 'en');
+    await page.locator('#screen-actions button[data-action="start"]').dblclick();
+    await waitScreen(page, 'pain-before');
+    await answer(page, 3);
+    await page.locator('#screen-actions button[data-action="next"]').dblclick();
+    await waitScreen(page, 'player');
+    await waitPlayer(page, () => { const v = window.__pt(); return /Rep 2 of/.test(v.rep); });
+    assert.equal((await playerText(page)).exercise, 'Pelvic tilt', 'the double Next skipped an exercise');
+    assert.equal((await sessions(page)).length, 1, 'the double Next started two sessions');
+    // Done twice in a row: the first ends the set, the second must not
+    // end the next exercise's set.
+    await page.locator('#done').dblclick();
+    await waitPlayer(page, () => { const v = window.__pt(); return !/Rep \d+ of 10/.test(v.rep) || v.exercise !== 'Pelvic tilt'; });
+    await command(page, 'speed', 32);
+    await waitScreen(page, 'pain-after', 240_000);
+    const all = await sessions(page);
+    assert.equal(all.length, 1);
+    const sets = all[0].session.exercises.map((e) => (e.sets ?? []).map((s) => s[0]));
+    assert.equal(sets[0].length, 1, `sets ${JSON.stringify(sets)}: want one (short) set of the first exercise`);
+    assert.ok(sets[0][0] >= 1 && sets[0][0] < 10, `sets ${JSON.stringify(sets)}: want the first set cut short by Done`);
+    assert.deepEqual(sets.slice(1), [[10], [6], [2]], `sets ${JSON.stringify(sets)}: the double Done touched the next exercises`);
+  }));
+});
 
 test('the French summary says what changes next time in French', {
   todo: 'engine/progress/messages.go words plan changes in English only',
