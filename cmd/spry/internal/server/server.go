@@ -69,12 +69,33 @@ func ContentType(name string) string {
 // root hides the same path in a later one. "/" and any path ending in "/"
 // serve that directory's index.html. Only GET and HEAD are allowed.
 type Handler struct {
-	roots []fs.FS
+	roots []root
+}
+
+// root is one place files are served from: a directory, opened afresh for
+// every request so that a rebuild that replaces the directory (make build
+// removes out/ and lays it out anew) is served at once; or a fixed fs.FS.
+type root struct {
+	dir  string
+	fsys fs.FS
+}
+
+// open returns the root's file system and a function to release it.
+func (r root) open() (fs.FS, func(), error) {
+	if r.fsys != nil {
+		return r.fsys, func() {}, nil
+	}
+	d, err := os.OpenRoot(r.dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d.FS(), func() { d.Close() }, nil
 }
 
 // New returns a handler serving the directories dirs, the first one first.
 // Each directory is opened as an os.Root, so no path, symbolic link or ".."
-// can reach outside it.
+// can reach outside it. Each must exist now; one that goes missing later
+// serves nothing until it is back.
 func New(dirs ...string) (*Handler, error) {
 	if len(dirs) == 0 {
 		return nil, errors.New("server: no directory to serve")
@@ -85,14 +106,19 @@ func New(dirs ...string) (*Handler, error) {
 		if err != nil {
 			return nil, err
 		}
-		h.roots = append(h.roots, r.FS())
+		r.Close()
+		h.roots = append(h.roots, root{dir: d})
 	}
 	return h, nil
 }
 
-// NewFS returns a handler serving the file systems roots, the first one first.
-func NewFS(roots ...fs.FS) *Handler {
-	return &Handler{roots: roots}
+// NewFS returns a handler serving the file systems fsys, the first one first.
+func NewFS(fsys ...fs.FS) *Handler {
+	h := &Handler{}
+	for _, f := range fsys {
+		h.roots = append(h.roots, root{fsys: f})
+	}
+	return h
 }
 
 // ServeHTTP answers one request.
@@ -113,8 +139,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	for _, root := range h.roots {
-		if h.serveFile(w, r, root, name) {
+	for _, rt := range h.roots {
+		fsys, release, err := rt.open()
+		if err != nil {
+			continue
+		}
+		served := serveFile(w, r, fsys, name)
+		release()
+		if served {
 			return
 		}
 	}
@@ -142,8 +174,8 @@ func fileName(urlPath string) (string, bool) {
 
 // serveFile writes the regular file name from root and reports whether it
 // existed. Directories are not files: a path naming one is not found here.
-func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, root fs.FS, name string) bool {
-	f, err := root.Open(name)
+func serveFile(w http.ResponseWriter, r *http.Request, fsys fs.FS, name string) bool {
+	f, err := fsys.Open(name)
 	if err != nil {
 		return false
 	}

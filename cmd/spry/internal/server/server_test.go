@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -149,6 +150,36 @@ func TestRealServer(t *testing.T) {
 		resp.Body.Close()
 		assert.Equal(t, tt.wantStatus, resp.StatusCode, "GET %s: status = %d, want %d", tt.path, resp.StatusCode, tt.wantStatus)
 	}
+}
+
+func TestRebuiltDirectoryIsServed(t *testing.T) {
+	// make build removes out/ and lays it out anew while make serve runs.
+	dir := filepath.Join(t.TempDir(), "out")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte("first build"), 0o644))
+	h, err := server.New(dir)
+	require.NoError(t, err)
+	assert.Contains(t, get(h, http.MethodGet, "/").Body.String(), "first build")
+
+	require.NoError(t, os.RemoveAll(dir))
+	assert.Equal(t, http.StatusNotFound, get(h, http.MethodGet, "/").Code, "GET / while out/ is gone")
+
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte("second build"), 0o644))
+	assert.Contains(t, get(h, http.MethodGet, "/").Body.String(), "second build")
+}
+
+func TestNewFS(t *testing.T) {
+	h := server.NewFS(fstest.MapFS{
+		"index.html":   {Data: []byte("from memory")},
+		"a/spry.wasm":  {Data: []byte("\x00asm")},
+		"a/index.html": {Data: []byte("sub")},
+	})
+	rec := get(h, http.MethodGet, "/")
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, "from memory", rec.Body.String())
+	assert.Equal(t, "application/wasm", get(h, http.MethodGet, "/a/spry.wasm").Header().Get("Content-Type"))
+	assert.Equal(t, http.StatusNotFound, get(h, http.MethodGet, "/a").Code, "GET /a: a directory")
 }
 
 func TestNewNeedsDirectory(t *testing.T) {
