@@ -6,9 +6,11 @@
 //   error in the page or in either frame.
 // - The element receives spry-ready, takes the clinic's theme, name and logo,
 //   and reports its height.
-// - The patient's first screens, walked inside the element's frame, start a
-//   session: spry-session-started reaches the page with no health data; with
-//   share-health-data it carries the pain before.
+// - The patient's screens, walked inside the element's frame (Continue, "No"
+//   to the red-flag questions, Start, pain 2, Next), start a session, played
+//   to its summary at 32×: spry-session-started and spry-session-completed
+//   reach the page with counts only; with share-health-data (the frame
+//   reloads) the next session's events carry the pain, effort and note.
 // - Messages from another origin (a second server on another port) are
 //   ignored both ways: the player does not take a command from it, and the
 //   element does not turn its message into an event.
@@ -107,6 +109,51 @@ async function walkToSession(frame) {
   throw new Error('walkToSession: no session after 40 taps');
 }
 
+// Runs in every frame before its scripts: keeps the command function the
+// player hands to the page, so the test can play at 32× (as
+// patient.test.mjs does; no patient can).
+function captureCommand() {
+  let host;
+  Object.defineProperty(window, 'spryPage', {
+    configurable: true,
+    get: () => host,
+    set(h) {
+      const attach = h.attach;
+      h.attach = (api) => { window.__spryCommand = (name, arg = '') => api.command(name, String(arg)); return attach(api); };
+      host = h;
+    },
+  });
+}
+
+// answer taps n on the 0–10 scale in frame, then the button action.
+async function answer(frame, n, action = 'next') {
+  await frame.locator(`label[for="scale-${n}"]`).click();
+  await frame.locator(`#scale-${n}:checked`).waitFor({ state: 'attached' });
+  await frame.locator(`[data-action="${action}"]`).click();
+}
+
+const onScreen = (frame, screen, timeout = 30_000) => frame.locator(`body[data-screen="${screen}"]`).waitFor({ timeout });
+
+// playSession plays a session in frame from where the app is to its summary:
+// pain before 2, the session at 32×, pain after 1, effort 5 and a note.
+async function playSession(t, frame) {
+  await walkToSession(frame);
+  await frame.locator('body').evaluate(() => new Promise((done) => {
+    const go = () => (typeof window.__spryCommand === 'function' ? done(window.__spryCommand('speed', '32')) : setTimeout(go, 50));
+    go();
+  }));
+  const begun = Date.now();
+  await onScreen(frame, 'pain-after', 240_000);
+  t.diagnostic(`session at 32×: ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+  await answer(frame, 1);
+  await onScreen(frame, 'effort');
+  await answer(frame, 5);
+  await onScreen(frame, 'note');
+  await frame.locator('#note').fill('Mieux que lundi');
+  await frame.locator('[data-action="next"]').click();
+  await onScreen(frame, 'summary');
+}
+
 const accent = (frame) => frame.locator('html').evaluate((h) => h.style.getPropertyValue('--accent'));
 
 describe('embedding on the demo clinic page', () => {
@@ -164,32 +211,69 @@ describe('embedding on the demo clinic page', () => {
         const d = f.contentDocument.documentElement;
         return d.scrollHeight <= f.clientHeight + 1;
       }, null, { timeout: 10_000, polling: 100 });
+
+      // mode="preview" shows the bare player, branded the same; its Start
+      // starts a session.
+      await page.evaluate(() => { window.__events.length = 0; });
+      await page.locator('spry-player').evaluate((el) => el.setAttribute('mode', 'preview'));
+      await waitForEvent(page, 'spry-ready');
+      const preview = await page.evaluate(() => document.querySelector('spry-player').shadowRoot.querySelector('iframe').src);
+      assert.equal(new URL(preview).pathname, '/player.html');
+      assert.equal(await accent(frame), '#6b2f80');
+      assert.equal((await frame.locator('#clinic').textContent()).trim(), 'Clinique Exemple');
+      await frame.locator('#start').click();
+      const started = await waitForEvent(page, 'spry-session-started');
+      assert.deepEqual(started.detail, {});
     }));
 
-  test('a session start reaches the page with counts only; with share-health-data, with the pain',
-    withPage(() => browser, {}, async ({ page }) => {
+  test('whole sessions at 32×: spry-session-completed carries counts only, health data when shared',
+    withPage(() => browser, {}, async ({ t, page }) => {
+      await page.addInitScript(captureCommand);
       await openDemo(page);
-      await waitForEvent(page, 'spry-ready');
       const frame = elementFrame(page);
-      await frame.locator('body[data-screen="welcome"]').waitFor({ timeout: 30_000 });
-      await walkToSession(frame);
+      await onScreen(frame, 'welcome');
+      await playSession(t, frame);
+
       const started = await waitForEvent(page, 'spry-session-started');
       assert.deepEqual(started.detail, {}, 'spry-session-started detail by default');
-      // Nor did any raw message carry health data.
+      const done = await waitForEvent(page, 'spry-session-completed');
+      assert.deepEqual(Object.keys(done.detail).sort(), ['exercises', 'minutes', 'sets'], `detail ${JSON.stringify(done.detail)}`);
+      // The counts agree with what the player stored.
+      const want = await frame.locator('body').evaluate(() => {
+        let exercises = 0;
+        let sets = 0;
+        for (let i = 0; i < localStorage.length; i++) {
+          const k = localStorage.key(i);
+          if (!k.startsWith('spry/p/')) continue;
+          const r = JSON.parse(localStorage.getItem(k));
+          for (const e of r.session?.exercises ?? []) {
+            if (e.sets?.length > 0) exercises++;
+            sets += e.sets?.length ?? 0;
+          }
+        }
+        return { exercises, sets };
+      });
+      assert.ok(want.exercises > 0, 'no exercise stored');
+      assert.deepEqual({ exercises: done.detail.exercises, sets: done.detail.sets }, want);
+      assert.ok(done.detail.minutes >= 0 && done.detail.minutes <= 10, `minutes ${done.detail.minutes}`);
+      // Nor did any message the page received carry health data.
       const messages = await page.evaluate(() => window.__messages);
       for (const m of messages) {
         for (const key of HEALTH) assert.ok(!(key in (m.data ?? {})), `message ${JSON.stringify(m.data)} carries ${key}`);
       }
+      assert.ok(!JSON.stringify(messages).includes('Mieux que lundi'), 'the note left the player');
 
-      // The clinic asks for health data: the frame reloads and the next
-      // session's start says the pain before.
+      // With share-health-data, the same session says the pain, the effort
+      // and the note.
+      await frame.locator('[data-action="home"]').click();
       await page.evaluate(() => { window.__events.length = 0; });
       await page.locator('spry-player').evaluate((el) => el.setAttribute('share-health-data', ''));
       await waitForEvent(page, 'spry-ready');
-      await frame.locator('body[data-screen]:not([data-screen=""])').waitFor({ timeout: 30_000 });
-      await walkToSession(frame);
-      const shared = await waitForEvent(page, 'spry-session-started');
-      assert.deepEqual(shared.detail, { painBefore: 2 }, 'spry-session-started detail with share-health-data');
+      await onScreen(frame, 'home');
+      await playSession(t, frame);
+      assert.deepEqual((await events(page, 'spry-session-started'))[0].detail, { painBefore: 2 }, 'spry-session-started with share-health-data');
+      const shared = await waitForEvent(page, 'spry-session-completed');
+      assert.deepEqual(shared.detail, { ...want, minutes: shared.detail.minutes, painBefore: 2, painAfter: 1, effort: 5, note: 'Mieux que lundi' });
     }));
 
   test('messages from another origin are ignored both ways', withPage(() => browser, {}, async ({ page, context, watch }) => {
