@@ -262,15 +262,17 @@ func breathAt(t time.Duration) float64 {
 	return 0.5 - 0.5*math.Cos(2*math.Pi*float64(t%period)/float64(period))
 }
 
-// place appends src to dst, fitted and centred in the rectangle x, y, w, h
-// of dst's coordinates, over src's background filling the rectangle.
+// place appends src to dst, fitted in the rectangle x, y, w, h of dst's
+// coordinates, centred across and standing on its bottom edge (so that the
+// floors of a row of cells line up), over src's background filling the
+// rectangle.
 func place(dst, src *figure.Drawing, x, y, w, h float64) {
-	scale, ox, oy := src.Fit(w, h)
+	scale, ox, _ := src.Fit(w, h)
 	if scale == 0 {
 		return
 	}
 	ox += x
-	oy += y
+	oy := y + h - src.Height*scale
 	start := len(dst.Cmds)
 	dst.Cmds = append(dst.Cmds,
 		figure.Cmd{Op: figure.MoveTo, X: x, Y: y},
