@@ -320,13 +320,27 @@ describe('embedding on the demo clinic page', () => {
     await popup.close();
 
     // The same command from the clinic page itself is taken (the element
-    // sends it to its own frame when its theme attribute changes).
-    assert.equal(await accent(elementFrame(page)), '#6b2f80');
-    await page.locator('#theme-teal').click();
-    await elementFrame(page).locator('html').evaluate((h) => new Promise((done) => {
-      const ok = () => h.style.getPropertyValue('--accent') === '#0b6e69';
+    // sends it to its own frame when its theme attribute changes, without
+    // reloading it).
+    const mine = elementFrame(page);
+    const accentBecomes = (want) => mine.locator('html').evaluate((h, w) => new Promise((done) => {
+      const ok = () => (w ? h.style.getPropertyValue('--accent') === w : h.style.getPropertyValue('--accent') !== '#0b6e69');
       if (ok()) return done();
       new MutationObserver(() => ok() && done()).observe(h, { attributes: true });
-    }));
+    }), want);
+    assert.equal(await accent(mine), '#6b2f80');
+    const readies = (await events(page, 'spry-ready')).length;
+    await page.locator('#theme-teal').click();
+    await accentBecomes('#0b6e69');
+    // A colour too light for white text is darkened to 4.5:1, its hue kept.
+    await page.locator('spry-player').evaluate((el) => el.setAttribute('theme', '#ffe14d'));
+    await accentBecomes('');
+    const dark = await accent(mine);
+    const rgb = [1, 3, 5].map((i) => parseInt(dark.slice(i, i + 2), 16));
+    const lum = rgb.map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const contrast = 1.05 / (0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2] + 0.05);
+    assert.ok(contrast >= 4.5 && contrast < 5.5, `theme #ffe14d became ${dark}: contrast ${contrast.toFixed(2)} with white, want 4.5–5.5`);
+    assert.ok(rgb[0] > rgb[1] && rgb[1] > rgb[2], `theme #ffe14d became ${dark}: hue lost`);
+    assert.equal((await events(page, 'spry-ready')).length, readies, 'a theme change reloaded the player');
   }));
 });

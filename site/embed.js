@@ -103,6 +103,7 @@ export class SpryPlayer extends HTMLElement {
     root.append(this.frame);
     this.onMessage = this.onMessage.bind(this);
     this.pending = 0;
+    this.ready = false;
   }
 
   connectedCallback() {
@@ -146,14 +147,17 @@ export class SpryPlayer extends HTMLElement {
   }
 
   load() {
+    cancelAnimationFrame(this.pending);
     this.pending = 0;
-    this.ready = false;
     const fr = (this.getAttribute('lang') || document.documentElement.lang || '').startsWith('fr');
     const clinic = this.getAttribute('clinic');
     const name = fr ? 'Lecteur d’exercices Spry' : 'Spry exercise player';
     this.frame.title = clinic ? `${name} — ${clinic}` : name;
     const src = this.src;
-    if (this.frame.src !== src) this.frame.src = src;
+    if (this.frame.src !== src) {
+      this.ready = false;
+      this.frame.src = src;
+    }
   }
 
   /** Sends a command to the player (only its own origin can receive it). */
