@@ -23,7 +23,9 @@ type ProgramReview struct {
 	Title string `json:"title"`
 	// Known is false when the program is neither shipped with Spry nor
 	// given: its decisions cannot be replayed.
-	Known    bool    `json:"known"`
+	Known bool `json:"known"`
+	// Sessions counts the sessions with exercises (a red-flag screen
+	// alone is stored as a session without any).
 	Sessions int     `json:"sessions"`
 	Charts   []Chart `json:"charts"`
 	// Decisions lists, session by session, what the rules decided before
@@ -110,7 +112,11 @@ func (t *Tools) reviewProgram(log []progress.Record, id string, given *program.P
 		pr.Title = id
 	}
 	h := history.Build(log, p, t.lib, history.Schedule{}, nil, now, lang)
-	pr.Sessions = len(h.Sessions)
+	for _, r := range log {
+		if r.Program == id && r.Session != nil && len(r.Session.Exercises) > 0 {
+			pr.Sessions++
+		}
+	}
 	chart := func(svg string, tb history.Table) {
 		pr.Charts = append(pr.Charts, Chart{SVG: svg, Caption: tb.Caption, Header: tb.Header, Rows: tb.Rows})
 	}
@@ -137,8 +143,8 @@ func (t *Tools) reviewProgram(log []progress.Record, id string, given *program.P
 		}
 	}
 	for i, r := range mine {
-		if r.Session == nil {
-			continue
+		if r.Session == nil || len(r.Session.Exercises) == 0 {
+			continue // not a session: a red-flag screen alone
 		}
 		at := r.Session.Started
 		var before []progress.Record
