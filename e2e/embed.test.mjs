@@ -16,8 +16,10 @@
 //   element does not turn its message into an event.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startServer, withPage } from './harness.mjs';
+import { launchBrowser, root, startServer, withPage } from './harness.mjs';
 
 let server;
 let other;
@@ -154,6 +156,20 @@ async function playSession(t, frame) {
   await onScreen(frame, 'summary');
 }
 
+const axeSource = readFileSync(join(root, 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+// axeViolations runs axe-core (WCAG 2.1 A and AA) in target (a page or a
+// frame) on the elements matching selector, and resolves to its violations
+// as lines. The source is evaluated, not added as a script: the page's CSP
+// allows no inline script.
+async function axeViolations(target, selector = 'html', options = {}) {
+  await target.evaluate(axeSource);
+  const result = await target.evaluate(([sel, opts]) => window.axe.run(sel, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, ...opts,
+  }), [selector, options]);
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
 const accent = (frame) => frame.locator('html').evaluate((h) => h.style.getPropertyValue('--accent'));
 
 describe('embedding on the demo clinic page', () => {
@@ -211,6 +227,11 @@ describe('embedding on the demo clinic page', () => {
         const d = f.contentDocument.documentElement;
         return d.scrollHeight <= f.clientHeight + 1;
       }, null, { timeout: 10_000, polling: 100 });
+
+      // The clinic page and the clinic's bar inside the player are accessible.
+      assert.deepEqual(await axeViolations(page, 'html', { iframes: false }), [], 'axe on the clinic page');
+      const inner = page.frames().find((f) => f.url().includes('fit=content'));
+      assert.deepEqual(await axeViolations(inner, 'header'), [], 'axe on the player\'s bar');
 
       // mode="preview" shows the bare player, branded the same; its Start
       // starts a session.
