@@ -73,7 +73,7 @@ function show(text) {
     for (const s of b.steps) {
       const item = el('li');
       const btn = el('button', { type: 'button', className: 'step-play' },
-        `${b.steps.length > 1 ? `Step ${s.step + 1}: ` : ''}${s.name} — ${s.doseText}${s.motionPlaceholder ? ' (placeholder animation)' : ''}`);
+        `${b.steps.length > 1 ? `Step ${s.step + 1}: ` : ''}${s.name} — ${s.doseText}${b.steps.length > 1 && s.step === b.start ? ' (start)' : ''}${s.motionPlaceholder ? ' (placeholder animation)' : ''}`);
       btn.dataset.block = b.index;
       btn.dataset.step = s.step;
       btn.setAttribute('aria-pressed', 'false');
@@ -163,6 +163,7 @@ function simulateAll() {
     const fig = el('figure', { className: 'chart sim' });
     const name = names[b.weeks[0]?.exercise] || b.weeks[0]?.exercise || `Exercise ${i + 1}`;
     const caption = `${i + 1}. ${name}: repetitions per session, week by week`;
+    fig.append(el('figcaption', {}, caption));
     fig.append(chart(tables.map((t) => t.blocks[i]), weeks, caption));
     const details = el('details');
     details.append(el('summary', {}, 'Doses and reasons'));
@@ -196,7 +197,7 @@ function simulateAll() {
 
 // chart draws one line per scenario of sets × reps at the end of each week.
 function chart(blocks, weeks, caption) {
-  const W = 320;
+  const W = 380;
   const H = 160;
   const L = 34;
   const B = 24;
@@ -224,7 +225,7 @@ function chart(blocks, weeks, caption) {
     }));
   });
   scenarios.forEach((sc, k) => {
-    const lx = L + k * 95;
+    const lx = L + k * 115;
     root.append(svg('line', { x1: lx, y1: H + 12, x2: lx + 18, y2: H + 12, stroke: sc.colour, 'stroke-width': 2, 'stroke-dasharray': sc.dash }));
     root.append(svg('text', { x: lx + 22, y: H + 16, 'font-size': 10 }, sc.label));
   });
