@@ -16,7 +16,7 @@
 // unchanged for patients.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -26,14 +26,22 @@ import {
 let server;
 let browser;
 
+let snapshot;
+
 before(async () => {
-  server = await startServer();
+  // Other work rebuilds out/ (rm -rf first) while these long tests run: they
+  // serve a copy of it taken now.
+  snapshot = join('e2e', 'results', `out-${process.pid}`);
+  cpSync(join(root, 'out'), join(root, snapshot), { recursive: true });
+  assert.ok(existsSync(join(root, snapshot, 'spry.wasm')), 'out/ has no spry.wasm: run "make build"');
+  server = await startServer([snapshot, 'e2e/fixtures']);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
+  if (snapshot) rmSync(join(root, snapshot), { recursive: true, force: true });
 });
 
 /** The phone's viewport at scale 1: functional runs (see the header). */
@@ -72,10 +80,10 @@ function captureCommand() {
     .map((id) => [id, document.getElementById(id)?.textContent.trim() ?? '']));
 }
 
-/** Opens a fresh context for lang (en-CA or fr-CA) and the app in it. */
-export async function openApp(locale = 'en-CA', options = phone1, extra = {}) {
-  const { context, page, watch } = await openPage(browser, { ...options, locale, ...extra });
-  await page.addInitScript(captureCommand);
+/** Opens a fresh context for locale (en-CA or fr-CA) and the app in it, after the init scripts. */
+export async function openApp(locale = 'en-CA', options = phone1, inits = []) {
+  const { context, page, watch } = await openPage(browser, { ...options, locale });
+  for (const init of [captureCommand, ...inits]) await page.addInitScript(init);
   await page.goto(server.url);
   return { context, page, watch };
 }
@@ -444,6 +452,124 @@ describe('during a session', () => {
     assert.ok(sets[0][0] >= 1 && sets[0][0] < 10, `sets ${JSON.stringify(sets)}: want the first set cut short by Done`);
     assert.deepEqual(sets.slice(1), [[10], [6], [2]], `sets ${JSON.stringify(sets)}: the double Done touched the next exercises`);
   }));
+});
+
+// Runs in a page before its scripts: records every change of what the
+// patient sees (screen, exercise, set, rep, phase) with the wall time.
+function recordTimeline() {
+  const log = [];
+  window.__timeline = log;
+  const look = () => {
+    const t = (id) => document.getElementById(id)?.textContent.trim() ?? '';
+    const k = [document.body?.dataset.screen, t('exercise'), t('set'), t('rep'), t('phase')].join(' | ');
+    if (log.at(-1)?.k !== k) log.push({ t: Date.now(), k });
+  };
+  new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+// Runs in a page before its scripts: window.__lock(true) hides the page
+// and holds back animation frames until window.__lock(false).
+function lockable() {
+  const raf = window.requestAnimationFrame.bind(window);
+  let locked = false;
+  let held = [];
+  window.requestAnimationFrame = (cb) => {
+    if (locked) { held.push(cb); return 0; }
+    return raf(cb);
+  };
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => locked });
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (locked ? 'hidden' : 'visible') });
+  window.__lock = (on) => {
+    locked = on;
+    document.dispatchEvent(new Event('visibilitychange'));
+    if (!on) {
+      const cbs = held;
+      held = [];
+      for (const cb of cbs) raf(cb);
+    }
+  };
+}
+
+describe('a hidden page', () => {
+  test('frozen for a minute during a hold, the count is where the clock says', async (t) => {
+    // Two patients start the same session together; one locks the phone
+    // for 60 s during the first hold: its page is hidden and gets no
+    // animation frames (the player's loop runs on them), as in a
+    // background tab. When it comes back it must show what the other one
+    // shows at the same moment of the session: time comes from elapsed
+    // time, not frame counts. (The DevTools protocol's
+    // Page.setWebLifecycleState "frozen" does not stop frames in headless
+    // Chromium here, so the lock is emulated in the page.)
+    const [a, b] = await Promise.all([openApp('en-CA', phone1, [recordTimeline, lockable]), openApp('en-CA', phone1, [recordTimeline])]);
+    try {
+      await Promise.all([a, b].map(async ({ page }) => {
+        await firstUse(page, 'en');
+        await act(page, 'start');
+        await waitScreen(page, 'pain-before');
+        await answer(page, 3);
+      }));
+      await Promise.all([a, b].map(({ page }) => act(page, 'next')));
+      await Promise.all([a, b].map(({ page }) => waitScreen(page, 'player')));
+      await waitPlayer(a.page, () => { const v = window.__pt(); return /Rep 1 of/.test(v.rep) && /^Hold/.test(v.phase); }, undefined, 60_000);
+      const frozenAt = await playerText(a.page);
+      await a.page.evaluate(() => window.__lock(true));
+      const frozeAt = Date.now();
+      await new Promise((r) => { setTimeout(r, 60_000); });
+      const thawedAt = Date.now();
+      await a.page.evaluate(() => window.__lock(false));
+      await a.page.waitForFunction((at) => window.__timeline.at(-1).t > at, thawedAt, { timeout: 30_000 });
+      const [la, lb] = await Promise.all([a.page, b.page].map((p) => p.evaluate(() => window.__timeline)));
+      const startOf = (log) => log.find((e) => e.k.startsWith('player')).t;
+      const sa = startOf(la);
+      const sb = startOf(lb);
+      const during = la.filter((e) => e.t > frozeAt + 500 && e.t < thawedAt);
+      assert.deepEqual(during, [], 'the frozen page kept changing: it was not frozen');
+      const back = la.find((e) => e.t > thawedAt);
+      const rel = back.t - sa;
+      // What the other page showed within a second of the same moment.
+      const seen = lb.filter((e, i) => {
+        const from = e.t - sb;
+        const to = (lb[i + 1]?.t ?? Infinity) - sb;
+        return to >= rel - 1000 && from <= rel + 1000;
+      }).map((e) => e.k);
+      t.diagnostic(`frozen at ${JSON.stringify(frozenAt)} (${((frozeAt - sa) / 1000).toFixed(1)} s in), back at ${(rel / 1000).toFixed(1)} s: "${back.k}"; the other page then: ${JSON.stringify(seen)}; starts ${sb - sa} ms apart`);
+      assert.ok(seen.includes(back.k), `after the freeze the page shows "${back.k}" ${(rel / 1000).toFixed(1)} s into the session; the page that was never frozen showed ${JSON.stringify(seen)}`);
+      const rep = (k) => Number(/Rep (\d+) of/.exec(k)?.[1] ?? 0);
+      assert.ok(rep(back.k) >= 8, `after 60 s the count is at "${back.k}", want rep 8 or later`);
+      await screenshot(a.page, 'patient-after-freeze');
+      assert.deepEqual(a.watch.problems, []);
+      assert.deepEqual(b.watch.problems, []);
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+});
+
+describe('the phone at scale 3, by touch', () => {
+  test('first use, a session started and paused by tapping', withApp('en-CA', async ({ page }) => {
+    const tap = (id) => page.locator(`#screen-actions button[data-action="${id}"]`).tap();
+    await waitScreen(page, 'welcome');
+    await screenshot(page, 'phone3-welcome');
+    await tap('continue');
+    for (let q = 1; q <= 11; q++) {
+      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 11));
+      await tap('no');
+    }
+    await waitScreen(page, 'home');
+    await tap('start');
+    await waitScreen(page, 'pain-before');
+    await page.locator('label[for="scale-4"]').tap();
+    await page.waitForFunction(() => document.getElementById('scale-4').checked);
+    await tap('next');
+    await waitScreen(page, 'player');
+    await waitPlayer(page, () => /Rep 1 of/.test(window.__pt().rep));
+    await page.locator('#pause').tap();
+    await page.waitForFunction(() => document.body.dataset.state === 'paused');
+    await screenshot(page, 'phone3-paused');
+    await page.locator('#pause').tap();
+    await page.waitForFunction(() => document.body.dataset.state === 'playing');
+  }, phone));
 });
 
 test('the French summary says what changes next time in French', {
