@@ -11,6 +11,9 @@
 //   to its summary at 32×: spry-session-started and spry-session-completed
 //   reach the page with counts only; with share-health-data (the frame
 //   reloads) the next session's events carry the pain, effort and note.
+// - A clinic page on another origin (the second server, with the CSP the
+//   README asks of a clinic page, and CORS on embed.js) embeds the player the
+//   same way; the plain iframe finds its host with no referrer.
 // - Messages from another origin (a second server on another port) are
 //   ignored both ways: the player does not take a command from it, and the
 //   element does not turn its message into an event.
@@ -295,6 +298,56 @@ describe('embedding on the demo clinic page', () => {
       assert.deepEqual((await events(page, 'spry-session-started'))[0].detail, { painBefore: 2 }, 'spry-session-started with share-health-data');
       const shared = await waitForEvent(page, 'spry-session-completed');
       assert.deepEqual(shared.detail, { ...want, minutes: shared.detail.minutes, painBefore: 2, painAfter: 1, effort: 5, note: 'Mieux que lundi' });
+    }));
+
+  test('a clinic page on another origin embeds the player with the README\'s headers',
+    withPage(() => browser, {}, async ({ page, context }) => {
+      // The clinic's site is the second server; the player's is the first.
+      // The clinic page gets the CSP the README asks of it, and embed.js the
+      // CORS header (a module script from another origin is fetched with CORS).
+      const player = new URL(server.url).origin;
+      const clinic = new URL(other.url).origin;
+      await context.route(`${clinic}/demo/clinic.html`, async (route) => {
+        const res = await route.fetch();
+        const body = (await res.text())
+          .replace('src="../embed.js"', `src="${player}/embed.js"`)
+          .replace('logo="logo.svg"', `logo="${player}/demo/logo.svg"`)
+          .replace('src="../index.html?', `src="${player}/index.html?`);
+        const headers = { ...res.headers() };
+        delete headers['content-length'];
+        headers['content-security-policy'] = `default-src 'self'; script-src 'self' ${player}; frame-src ${player}; `
+          + "style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+        await route.fulfill({ response: res, body, headers });
+      });
+      await context.route(`${player}/embed.js`, async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, headers: { ...res.headers(), 'access-control-allow-origin': '*' } });
+      });
+      // A document made by route.fulfill has no server address, so
+      // Chromium's Local Network Access checks take it for a public page
+      // and block its frames of 127.0.0.1 (net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS).
+      // Two real sites on the internet meet no such check.
+      await context.grantPermissions(['local-network-access']);
+      await page.addInitScript(recordEvents);
+      await page.goto(`${clinic}/demo/clinic.html`);
+      await waitForEvent(page, 'spry-ready');
+      const frame = elementFrame(page);
+      const inner = page.frames().find((f) => f.url().includes('fit=content'));
+      assert.equal(new URL(inner.url()).origin, player, 'the element framed the script\'s origin');
+      assert.equal(await inner.evaluate(() => location.ancestorOrigins?.[0]), clinic);
+      assert.equal(await accent(frame), '#6b2f80');
+      assert.equal((await frame.locator('#clinic').textContent()).trim(), 'Clinique Exemple');
+      // The plain iframe, with no referrer and no ?host=, finds the clinic
+      // page through location.ancestorOrigins.
+      await page.waitForFunction(() => [...document.querySelectorAll('#event-log li')]
+        .some((li) => li.dataset.source === 'iframe' && li.dataset.type === 'spry:ready'), null, { timeout: 30_000 });
+      // A command from the clinic page crosses too.
+      await page.locator('#theme-teal').click();
+      await frame.locator('html').evaluate((h) => new Promise((done) => {
+        const ok = () => h.style.getPropertyValue('--accent') === '#0b6e69';
+        if (ok()) return done();
+        new MutationObserver(() => ok() && done()).observe(h, { attributes: true });
+      }));
     }));
 
   test('messages from another origin are ignored both ways', withPage(() => browser, {}, async ({ page, context, watch }) => {
