@@ -32,6 +32,18 @@ const doseFields = [
   ['tempo.upSeconds', 'Up (s)'], ['tempo.downSeconds', 'Down (s)'],
 ];
 
+// ruleLabels name the rule thresholds (program.RuleSet) for the therapist.
+const ruleLabels = {
+  greenMax: 'Green zone: pain up to', amberMax: 'Amber zone: pain up to',
+  sessionsInARow: 'Sessions in a row before a step up', effortMax: 'Highest effort for a step up',
+  repCeiling: 'Most reps per set', repStep: 'Reps added by a step up', holdStepSeconds: 'Hold added by a step up (s)',
+  bracingHoldCapSeconds: 'Longest bracing hold (s)', holdCapSeconds: 'Longest other hold (s)', maxSets: 'Most sets',
+  afterPainMax: 'Highest pain after (P2)', morningStepBack: 'Next-morning rise that steps back (P3)',
+  weeklyPainRise: 'Weekly pain rise that steps back (P4)', weeklyMinReadings: 'Pain readings a week needs (P4)',
+  gapDays: 'Longest break (days)', baselineSessions: 'Graded: baseline sessions',
+  quotaFraction: 'Graded: first quota (fraction of baseline)', quotaIncrement: 'Graded: reps added each session',
+};
+
 const clone = (v) => JSON.parse(JSON.stringify(v));
 const exerciseName = (id) => library.find((e) => e.id === id)?.name?.en ?? id;
 const defaultDose = (id) => clone(library.find((e) => e.id === id)?.dose
@@ -243,7 +255,7 @@ function renderBlocks() {
       for (const [k, v] of Object.entries(obj)) {
         if (v && typeof v === 'object') walk(v, `${prefix}.${k}`);
         else {
-          const f = numberField(`${path}.rules${prefix}.${k}`, `${prefix.slice(1)}${prefix ? ' ' : ''}${k}`);
+          const f = numberField(`${path}.rules${prefix}.${k}`, ruleLabels[k] || `${prefix.slice(1)} ${k}`.trim());
           f.querySelector('input').disabled = !b.rules;
           if (!b.rules) f.querySelector('input').value = v;
           grid.append(f);
