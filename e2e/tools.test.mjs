@@ -18,7 +18,7 @@ let browser;
 before(async () => {
   // SPRY_TOOLS_OUT serves another build (a path relative to the repository
   // root) while out/ is busy.
-  server = await startServer(process.env.SPRY_TOOLS_OUT ? [process.env.SPRY_TOOLS_OUT] : undefined);
+  server = await startServer(process.env.SPRY_TOOLS_OUT ? [process.env.SPRY_TOOLS_OUT, 'e2e/fixtures'] : undefined);
   browser = await launchBrowser();
 });
 
@@ -220,6 +220,16 @@ describe('bad input', () => {
       assert.equal(await page.textContent('#program-note'), hostileNote);
       assert.equal(await page.locator('img[src="x"], main script').count(), 0);
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    }));
+
+  test('a clinic-hosted program previews from ?src=; a broken one lists its problems at their paths',
+    withPage(() => browser, {}, async ({ page }) => {
+      await page.goto(url('/preview.html?src=clinic-short.json'));
+      await ready(page);
+      assert.equal(await page.textContent('#program-title'), 'Clinic short test');
+      await page.goto(url('/preview.html?src=broken.json'));
+      await page.locator('#error').waitFor();
+      assert.match(await page.textContent('#error-problems'), /blocks\[0\]\.dose\.reps/);
     }));
 
   test('a truncated or tampered link gets a clear message in the preview, the builder and the patient app',

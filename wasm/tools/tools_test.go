@@ -218,3 +218,20 @@ func TestReview(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(tl.Review("not a file", "en", "", start)), &f))
 	assert.NotEmpty(t, f.Error)
 }
+
+func TestLinkMessages(t *testing.T) {
+	tl := newTools(t)
+	tests := []struct {
+		link string
+		want string
+	}{
+		{"https://clinic.example/#p9.AAAA", "newer version"},
+		{"https://clinic.example/#hello", "not a Spry program link"},
+		{"", "no program"},
+	}
+	for _, tt := range tests {
+		var f tools.Failure
+		require.NoError(t, json.Unmarshal([]byte(tl.Preview(tt.link, "en")), &f))
+		assert.Contains(t, f.Error, tt.want, "Preview(%q).Error = %q, want it to say %q", tt.link, f.Error, tt.want)
+	}
+}
