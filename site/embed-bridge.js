@@ -235,14 +235,13 @@ function onView(event) {
     scaleValue = undefined;
     if (screen === 'player' && !session.active) started();
     if (screen === 'summary' && session.active) completed(summaryCounts(v));
-    if (screen === 'home') session.active = false;
+    if (screen === 'home') Object.assign(session, { active: false, painBefore: undefined });
     lastScreen = screen;
   }
   if (v.scale && v.scale.value !== undefined && v.scale.value !== null) scaleValue = v.scale.value;
   if (screen === 'note' && v.text) noteText = v.text.value || undefined;
   measureSoon();
 }
-
 
 // The note is saved with "next" and dropped with "skip-note"; only the
 // button tells which.
