@@ -28,8 +28,9 @@
 // minutes from start to summary. Pain before and after, effort and the note
 // are health data: they are sent only when the page was opened with
 // ?share=health (the share-health-data attribute of <spry-player>).
-// Who may frame the player is the host's Content-Security-Policy
-// (frame-ancestors): see the README.
+// Who may frame the player, and so hear it, is set by the player's own
+// Content-Security-Policy (frame-ancestors, sent by the server that hosts
+// it): see the README.
 //
 // What it hears. A message is taken only from the parent window, from the
 // expected origin, and only if its type is one of COMMANDS. Anything else is
