@@ -204,11 +204,12 @@ function completed(counts) {
   tell({ type: 'spry:session-completed', ...counts, minutes, ...health(['painBefore', 'painAfter', 'effort', 'note']) });
 }
 
-// summaryCounts counts the exercises and sets done from the summary screen's
-// rows. Each done exercise's detail starts with the number of sets done
+// summaryCounts takes the counts the engine gives with the summary, or else
+// counts the exercises and sets done from the summary screen's rows. Each done exercise's detail starts with the number of sets done
 // ("2 of 2 sets (10, 10)", "2 séries sur 2 (10, 10)"); skipped and stopped
 // ones carry no number.
 function summaryCounts(v) {
+  if (v.completed) return { exercises: v.completed.exercises, sets: v.completed.sets };
   let exercises = 0;
   let sets = 0;
   for (const row of v.list || []) {

@@ -129,6 +129,8 @@ func TestAWholeSession(t *testing.T) {
 	assert.Contains(t, v.Body, "Pain before: 3/10 · after: 2/10")
 	require.Len(t, v.List, 4)
 	assert.Equal(t, "1 of 1 sets (10)", v.List[1].Detail, "bridge: 1 set of 10")
+	require.NotNil(t, v.Completed)
+	assert.Equal(t, app.Completed{Exercises: 4, Sets: 4, Minutes: 0}, *v.Completed, "one set each")
 
 	// Everything was written: one red-flag record, one session.
 	recs, _, err := w.store.All()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"spry/engine/history"
@@ -198,6 +199,14 @@ func (a *App) home(v *View) {
 func (a *App) summary(v *View) {
 	v.Title = a.t("summary.title")
 	s := a.rec.Session
+	done := &Completed{Minutes: int(math.Round(s.Ended.Sub(s.Started).Minutes()))}
+	for _, e := range s.Exercises {
+		if len(e.Sets) > 0 {
+			done.Exercises++
+			done.Sets += len(e.Sets)
+		}
+	}
+	v.Completed = done
 	for _, e := range s.Exercises {
 		ex, ok := a.d.Library.Exercise(e.Exercise)
 		if !ok {

@@ -54,6 +54,8 @@ type View struct {
 	Nav Nav `json:"nav"`
 	// Download is a file to offer once.
 	Download *Download `json:"download,omitempty"`
+	// Completed counts what the session just finished did, on the summary.
+	Completed *Completed `json:"completed,omitempty"`
 	// Charts are the history's charts, each with its data as a table.
 	Charts []Chart `json:"charts,omitempty"`
 	// ShowTable words the control that shows a chart's table.
@@ -140,4 +142,12 @@ type Chart struct {
 	Caption string     `json:"caption"`
 	Header  []string   `json:"header"`
 	Rows    [][]string `json:"rows"`
+}
+
+// Completed counts a finished session: the exercises with at least one set
+// done, the sets done and the minutes it took. It carries no health data.
+type Completed struct {
+	Exercises int `json:"exercises"`
+	Sets      int `json:"sets"`
+	Minutes   int `json:"minutes"`
 }

@@ -126,8 +126,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("Content-Security-Policy", ContentSecurityPolicy)
 	hdr.Set("X-Content-Type-Options", "nosniff")
-	hdr.Set("Referrer-Policy", "no-referrer")
+	// The origin (never the path) reaches other sites, so a player framed
+	// by a clinic's page can tell whom to talk to.
+	hdr.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	hdr.Set("Cache-Control", "no-cache")
+	if path.Base(r.URL.Path) == "embed.js" {
+		// Clinics load the embed script from the player's origin.
+		hdr.Set("Access-Control-Allow-Origin", "*")
+	}
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
