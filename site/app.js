@@ -179,6 +179,16 @@ function offerDownload(d) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+// hideCanvas takes ebiten's canvas out of the keyboard's way: ebiten gives
+// it tabindex=1, which puts the invisible canvas first in the Tab order. The
+// figure it draws is described by #stage, so assistive technology skips it.
+function hideCanvas() {
+  const c = document.querySelector('body > canvas');
+  if (!c || c.tabIndex === -1) return;
+  c.tabIndex = -1;
+  c.setAttribute('aria-hidden', 'true');
+}
+
 // render is called by the engine whenever what the patient sees changes.
 function render(json) {
   const v = JSON.parse(json);
@@ -191,6 +201,7 @@ function render(json) {
     return;
   }
   $('loading').hidden = true;
+  hideCanvas();
   document.documentElement.lang = v.lang;
   document.body.dataset.screen = v.screen;
   document.body.dataset.tone = v.tone || '';
