@@ -224,8 +224,9 @@ function render(json) {
   }
   if (v.screen !== lastScreen) {
     lastScreen = v.screen;
-    // A new screen: screen readers start from its heading.
-    if (!playing) $('screen-title').focus({ preventScroll: false });
+    // A new screen: screen readers start from its heading (the exercise's
+    // name in the player).
+    $(playing ? 'exercise' : 'screen-title').focus({ preventScroll: false });
     window.scrollTo(0, 0);
   }
   offerDownload(v.download);
