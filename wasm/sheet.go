@@ -43,10 +43,14 @@ type sheet struct {
 	vw, vh float64
 	rects  []float64
 	// seq counts the layouts received.
-	seq     int
-	lang    string
-	skel    *motion.Skeleton
-	scratch figure.Drawing
+	seq int
+	// view is the last view encoded, for seq and pose viewSeq and viewPose.
+	view     []byte
+	viewSeq  int
+	viewPose string
+	lang     string
+	skel     *motion.Skeleton
+	scratch  figure.Drawing
 }
 
 // sheetCell is one cell of the contact sheet.
@@ -185,11 +189,16 @@ type sheetView struct {
 	Cells []sheetCell `json:"cells"`
 }
 
+// ViewJSON is asked for every tick; it is encoded again only when it changes.
 func (s *sheet) ViewJSON() []byte {
+	if s.view != nil && s.viewSeq == s.seq && s.viewPose == s.frozen {
+		return s.view
+	}
 	b, err := json.Marshal(sheetView{Mode: "sheet", Lang: s.lang, Pose: s.frozen, Seq: s.seq, Cells: s.cells})
 	if err != nil {
 		panic(err) // a sheetView holds only strings, numbers and booleans
 	}
+	s.view, s.viewSeq, s.viewPose = b, s.seq, s.frozen
 	return b
 }
 
