@@ -108,10 +108,11 @@ describe('from the builder to a phone and back', () => {
       await screen('welcome');
       // Everything the page needs is loaded (the icon is asked for last).
       await page.waitForLoadState('networkidle');
-      // With a service worker (site/sw.js), wait until it has the offline copy.
-      await page.evaluate(async () => {
-        if (await navigator.serviceWorker?.getRegistration()) await navigator.serviceWorker.ready;
-      });
+      // With a service worker (site/sw.js, registered after the first frame),
+      // wait until it is registered and has the offline copy.
+      const registered = await page.waitForFunction(async () => !!(await navigator.serviceWorker?.getRegistration()),
+        null, { timeout: 15_000, polling: 200 }).then(() => true, () => false);
+      if (registered) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await context.setOffline(true);
       await page.click('[data-action="continue"]');
       for (let q = 1; q <= 11; q++) {
