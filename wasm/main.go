@@ -49,10 +49,6 @@ func main() {
 		return
 	}
 	params := host.Params()
-	if params.Mode == "tools" {
-		runTools(host, lib, clips)
-		select {}
-	}
 	now := time.Now()
 
 	var storage store.Storage
