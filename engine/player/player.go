@@ -193,7 +193,8 @@ var ErrUnknownCommand = errors.New("player: unknown command")
 
 // Command carries out one of the page's commands at real time now:
 // "start", "pause" (which also resumes), "skip", "done" (the patient
-// finished the set), "rest" with a number of seconds to add to the rest under
+// finished the set), "step" (a therapist's preview: on to the next phase,
+// then pause), "rest" with a number of seconds to add to the rest under
 // way (negative to shorten it), "speed" with the speed as arg. It returns the
 // session events the command caused.
 func (p *Player) Command(now time.Duration, name, arg string) ([]session.Event, error) {
@@ -231,6 +232,15 @@ func (p *Player) Command(now time.Duration, name, arg string) ([]session.Event, 
 	case "done":
 		if p.state == Playing || p.state == Paused {
 			evs = append(evs, p.sess.FinishSet(t)...)
+		}
+	case "step":
+		if p.state == Ready {
+			p.state = Playing
+			evs = append(evs, p.sess.Start(t)...)
+		}
+		if p.state == Playing || p.state == Paused {
+			evs = append(evs, p.sess.Step(t)...)
+			p.state = Paused
 		}
 	case "rest":
 		secs, err := strconv.Atoi(arg)

@@ -390,3 +390,14 @@ func TestReducedMotionShowsKeyPoses(t *testing.T) {
 		assert.Zero(t, pose.Breath)
 	}
 }
+
+func TestStepPausesAtEachPhase(t *testing.T) {
+	p := ready(t)
+	do(t, p, 0, "step", "")
+	assert.Equal(t, player.Paused, p.State())
+	assert.Equal(t, "Up — breathe out", p.View().Phase)
+	do(t, p, time.Second, "step", "")
+	assert.Equal(t, "Hold", p.View().Phase)
+	p.Update(time.Minute)
+	assert.Equal(t, "Hold", p.View().Phase, "it stays paused")
+}

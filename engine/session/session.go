@@ -232,6 +232,34 @@ func (s *Session) FinishSet(now time.Duration) []Event {
 	return s.flush()
 }
 
+// Step ends the segment under way at now as if its time had run out, then
+// pauses at the start of the next one: a therapist stepping through an
+// exercise phase by phase. Reps finished this way count as done; the
+// countdown of the cut segment is not given.
+func (s *Session) Step(now time.Duration) []Event {
+	if !s.started || s.done {
+		return nil
+	}
+	now = s.act(now)
+	if s.done {
+		return s.flush()
+	}
+	wasPaused := s.paused
+	if s.paused {
+		s.unpause(now)
+	}
+	s.counted = 0xff
+	s.segStart = now - s.curLen
+	s.advance(now)
+	if !s.done {
+		s.paused, s.pauseAt = true, now
+		if !wasPaused {
+			s.emitHere(Paused, now)
+		}
+	}
+	return s.flush()
+}
+
 // AdjustRest lengthens (d > 0) or shortens (d < 0) the Rest under way by d,
 // as when the patient taps +15 s or -15 s. A rest shortened to no time or
 // less ends at now; otherwise at least one second remains. At other times it

@@ -78,3 +78,29 @@ func TestFinishSetOnTheFirstSide(t *testing.T) {
 	}
 	assert.True(t, done, "FinishSet on an alternating set ends it: %v", evs)
 }
+
+func TestStep(t *testing.T) {
+	items := []program.Item{{Exercise: &program.Exercise{ID: "x", Sides: program.Both},
+		Dose: program.Dose{Sets: 1, Reps: 2, HoldSeconds: 5, Tempo: program.Tempo{UpSeconds: 2, DownSeconds: 2}}}}
+	s := session.New(items, session.Timing{GetReady: 5 * time.Second})
+	s.Start(0)
+	var kinds []session.Kind
+	var reps int
+	now := time.Second
+	for i := 0; i < 20 && !s.State(now).Done; i++ {
+		for _, e := range s.Step(now) {
+			if e.Kind == session.RepCounted {
+				reps++
+			}
+		}
+		st := s.State(now)
+		if !st.Done {
+			kinds = append(kinds, st.Kind)
+			assert.True(t, st.Paused, "Step pauses at the next phase")
+			assert.Equal(t, st.Length, st.Remaining, "at its start")
+		}
+		now += time.Second
+	}
+	assert.Equal(t, []session.Kind{session.Up, session.Hold, session.Down, session.Up, session.Hold, session.Down}, kinds)
+	assert.Equal(t, 2, reps)
+}
