@@ -34,11 +34,18 @@ function el(tag, className, text) {
   return e;
 }
 
+// words are the page's own words in the sheet's languages.
+const words = {
+  en: { borrowed: '(borrowed clip)', pose: { start: 'start pose', hold: 'hold pose' }, animated: 'animated' },
+  fr: { borrowed: '(mouvement emprunté)', pose: { start: 'position de départ', hold: 'position tenue' }, animated: 'animé' },
+};
+
 // build lays out one cell per entry of the view: the moving figure's box,
 // its name and clip ID, and the clip's stills.
 async function build(cells, lang) {
   const index = await stills;
   const sheet = $('sheet');
+  if (!words[lang]) lang = 'en';
   document.documentElement.lang = lang;
   for (const c of cells) {
     const cell = el('figure', 'cell');
@@ -46,11 +53,11 @@ async function build(cells, lang) {
     if (c.exercise) cell.dataset.exercise = c.exercise;
     const fig = el('div', 'cell-figure');
     fig.setAttribute('role', 'img');
-    fig.setAttribute('aria-label', `${c.name}, animated`);
+    fig.setAttribute('aria-label', `${c.name}, ${words[lang].animated}`);
     cell.append(fig);
     const cap = el('figcaption', 'cell-caption');
     cap.append(el('span', 'cell-name', c.name), ' ', el('code', 'cell-clip', c.clip));
-    if (c.placeholder) cap.append(' ', el('span', 'cell-placeholder', '(borrowed clip)'));
+    if (c.placeholder) cap.append(' ', el('span', 'cell-placeholder', words[lang].borrowed));
     cell.append(cap);
     const s = index.get(c.clip);
     if (s) {
@@ -61,7 +68,7 @@ async function build(cells, lang) {
         img.src = `stills/${s.files[p]}`;
         img.width = s.width;
         img.height = s.height;
-        img.alt = `${c.name}: ${p} pose`;
+        img.alt = `${c.name}: ${words[lang].pose[p]}`;
         img.loading = 'lazy';
         img.dataset.pose = p;
         row.append(img);

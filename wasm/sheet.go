@@ -236,7 +236,7 @@ func (s *sheet) Draw(d *figure.Drawing) bool {
 			c.style.Breath = breathAt(s.now)
 		}
 		figure.DrawTo(&s.scratch, &pts, &c.style)
-		place(d, &s.scratch, x, y, w, h)
+		place(d, &s.scratch, c.style.View.Max.Y, x, y, w, h)
 	}
 	return true
 }
@@ -273,23 +273,19 @@ func breathAt(t time.Duration) float64 {
 
 // place appends src to dst, fitted in the rectangle x, y, w, h of dst's
 // coordinates, centred across and standing on its bottom edge (so that the
-// floors of a row of cells line up), over src's background filling the
-// rectangle.
-func place(dst, src *figure.Drawing, x, y, w, h float64) {
+// floors of a row of cells line up). The rectangle is filled first with
+// src's background above its floor, at floorY in src's coordinates, and
+// with the floor's colour below, so a narrow picture's floor spans the cell.
+func place(dst, src *figure.Drawing, floorY, x, y, w, h float64) {
 	scale, ox, _ := src.Fit(w, h)
 	if scale == 0 {
 		return
 	}
 	ox += x
 	oy := y + h - src.Height*scale
-	start := len(dst.Cmds)
-	dst.Cmds = append(dst.Cmds,
-		figure.Cmd{Op: figure.MoveTo, X: x, Y: y},
-		figure.Cmd{Op: figure.LineTo, X: x + w, Y: y},
-		figure.Cmd{Op: figure.LineTo, X: x + w, Y: y + h},
-		figure.Cmd{Op: figure.LineTo, X: x, Y: y + h},
-		figure.Cmd{Op: figure.Close})
-	dst.Shapes = append(dst.Shapes, figure.Shape{Start: start, End: len(dst.Cmds), Fill: src.Background, Convex: true})
+	floor := min(max(oy+floorY*scale, y), y+h)
+	rect(dst, x, y, w, floor-y, src.Background)
+	rect(dst, x, floor, w, y+h-floor, figure.DefaultPalette.Floor)
 	base := len(dst.Cmds)
 	for _, c := range src.Cmds {
 		c.X, c.Y = ox+c.X*scale, oy+c.Y*scale
@@ -303,6 +299,21 @@ func place(dst, src *figure.Drawing, x, y, w, h float64) {
 		sh.End += base
 		dst.Shapes = append(dst.Shapes, sh)
 	}
+}
+
+// rect appends a filled rectangle to d.
+func rect(d *figure.Drawing, x, y, w, h float64, fill color.NRGBA) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	start := len(d.Cmds)
+	d.Cmds = append(d.Cmds,
+		figure.Cmd{Op: figure.MoveTo, X: x, Y: y},
+		figure.Cmd{Op: figure.LineTo, X: x + w, Y: y},
+		figure.Cmd{Op: figure.LineTo, X: x + w, Y: y + h},
+		figure.Cmd{Op: figure.LineTo, X: x, Y: y + h},
+		figure.Cmd{Op: figure.Close})
+	d.Shapes = append(d.Shapes, figure.Shape{Start: start, End: len(d.Cmds), Fill: fill, Convex: true})
 }
 
 // Moving reports whether the cells move: always, unless frozen at a key pose.
