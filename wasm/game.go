@@ -23,6 +23,11 @@ var background = color.RGBA{0xf5, 0xf1, 0xea, 0xff}
 
 type command struct{ name, arg string }
 
+// taps are the commands that come from the patient's taps (as opposed to
+// the page reporting a resize, a scroll or a layout).
+var taps = map[string]bool{"start": true, "pause": true, "skip": true, "done": true, "rest": true,
+	"step": true, "act": true, "scale": true, "toggle": true}
+
 // game runs a model inside ebiten's loop. Commands from the page arrive on
 // JS callback goroutines and are queued for Update, so the model is only
 // ever touched from the game loop.
@@ -51,7 +56,7 @@ func newGame(m model, host page.Host) *game {
 
 // enqueue takes a command from the page. It may be called from any goroutine.
 func (g *game) enqueue(name, arg string) {
-	if name != "resize" && name != "visible" {
+	if taps[name] {
 		// A tap: browsers let sound start only while handling one, so
 		// this cannot wait for Update.
 		g.cues.Unlock()
