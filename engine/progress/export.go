@@ -149,7 +149,10 @@ var csvHeader = []string{
 // CSV returns the sessions in records as CSV for the therapist: one row per
 // exercise of each session (one row for a session without exercises), in
 // time order, with the next-morning pain joined in. Times are in the time
-// zone the device recorded.
+// zone the device recorded. Records of other kinds than sessions and
+// morning reports (PSFS entries, resumes) are left out: the table has one
+// row per exercise done; the progress file (Export) and the therapist's
+// review carry the PSFS scores.
 func CSV(records []Record) []byte {
 	sorted := append([]Record(nil), records...)
 	sortRecords(sorted)

@@ -90,7 +90,7 @@ func TestImportErrors(t *testing.T) {
 		{"bad record", strings.Replace(good, `"painBefore":3`, `"painBefore":-1`, 1),
 			[]string{`records[0]: record "a": session.painBefore: -1 is not between 0 and 10`}},
 		{"two bad records", `{"spry":"progress","v":1,"records":[{"v":2},{"v":1,"id":"x","kind":"walk","program":"p"}]}`,
-			[]string{`records[0]: record "": id: is empty`, `record "": session, morning or resume: missing`,
+			[]string{`records[0]: record "": id: is empty`, `record "": session, morning, resume or psfs: missing`,
 				`records[1]: record "x": migrating from version 1: kind: unknown kind "walk"`}},
 	}
 	existing := sampleLog()
@@ -144,7 +144,7 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"zero version", `{"v":0,"id":"a"}`, `record "a": v: version 0 does not exist`},
 		{"unknown field", swap(`"program"`, `"colour":1,"program"`), `record "a": json: unknown field "colour"`},
 		{"kind in version 2", swap(`"program"`, `"kind":"session","program"`), `record "a": json: unknown field "kind"`},
-		{"no payload", `{"v":2,"id":"a","program":"p"}`, `record "a": session, morning or resume: missing`},
+		{"no payload", `{"v":2,"id":"a","program":"p"}`, `record "a": session, morning, resume or psfs: missing`},
 		{"v1 no payload", `{"v":1,"id":"a","kind":"session","program":"p"}`, `record "a": migrating from version 1: session: missing for a session record`},
 		{"v1 no kind", `{"v":1,"id":"a","program":"p","resume":{"block":0,"at":"2026-01-01T00:00:00Z"}}`, `record "a": migrating from version 1: kind: missing`},
 		{"v1 other kind", `{"v":1,"id":"a","kind":"morning","program":"p","resume":{"block":0,"at":"2026-01-01T00:00:00Z"}}`, `record "a": migrating from version 1: morning: missing for a morning record`},

@@ -39,6 +39,11 @@ const (
 	// KindResume says the clinician has reviewed a block stopped for
 	// spreading leg symptoms (P5) and it may be played again.
 	KindResume Kind = "resume"
+	// KindPSFS is a Patient-Specific Functional Scale entry: the patient's
+	// own activities, each scored 0–10 (CLINICAL.md E). Version 2 records
+	// gained it without a change of version: older code refuses the
+	// record (unknown field), which its store quarantines.
+	KindPSFS Kind = "psfs"
 )
 
 // Record is one entry of the progress log: a versioned envelope holding
@@ -57,6 +62,7 @@ type Record struct {
 	Session *Session `json:"session,omitempty"`
 	Morning *Morning `json:"morning,omitempty"`
 	Resume  *Resume  `json:"resume,omitempty"`
+	PSFS    *PSFS    `json:"psfs,omitempty"`
 }
 
 // Session is what the patient did and reported in one session. Pain and
@@ -203,9 +209,11 @@ type Resume struct {
 }
 
 // Time returns when the record's event happened: the start of a session,
-// the time of a morning report or of a resume.
+// the time of a morning report, of a resume or of a PSFS entry.
 func (r *Record) Time() time.Time {
 	switch {
+	case r.PSFS != nil:
+		return r.PSFS.Date
 	case r.Session != nil:
 		return r.Session.Started
 	case r.Morning != nil:
@@ -295,6 +303,8 @@ func (r *Record) kindOf() Kind {
 		return KindMorning
 	case r.Resume != nil:
 		return KindResume
+	case r.PSFS != nil:
+		return KindPSFS
 	}
 	return ""
 }
@@ -425,13 +435,13 @@ func (r *Record) Validate() error {
 		add("program", "is empty")
 	}
 	n := 0
-	for _, set := range []bool{r.Session != nil, r.Morning != nil, r.Resume != nil} {
+	for _, set := range []bool{r.Session != nil, r.Morning != nil, r.Resume != nil, r.PSFS != nil} {
 		if set {
 			n++
 		}
 	}
 	if n > 1 {
-		add("kind", "the record holds more than one of session, morning and resume")
+		add("kind", "the record holds more than one of session, morning, resume and psfs")
 	}
 	switch r.Kind {
 	case KindSession:
@@ -502,14 +512,20 @@ func (r *Record) Validate() error {
 		if r.Resume.At.IsZero() {
 			add("resume.at", "missing")
 		}
+	case KindPSFS:
+		if r.PSFS == nil {
+			add("psfs", "missing for a psfs record")
+			break
+		}
+		r.PSFS.check(func(field, format string, args ...any) { add("psfs."+field, format, args...) })
 	case "":
 		if n == 0 {
-			add("session, morning or resume", "missing")
+			add("session, morning, resume or psfs", "missing")
 		} else {
 			add("kind", "missing")
 		}
 	default:
-		add("kind", "unknown kind %q (want session, morning or resume)", clip(string(r.Kind)))
+		add("kind", "unknown kind %q (want session, morning, resume or psfs)", clip(string(r.Kind)))
 	}
 	return errors.Join(errs...)
 }

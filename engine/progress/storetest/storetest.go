@@ -86,6 +86,9 @@ func testRoundTrip(t *testing.T, s progress.Store) {
 			Morning: &progress.Morning{Session: "a", At: t0.Add(23 * time.Hour), Pain: 2}},
 		{V: 1, ID: "r", Kind: progress.KindResume, Program: "back",
 			Resume: &progress.Resume{Block: 1, At: t0.Add(48 * time.Hour)}},
+		{V: 2, ID: "p", Kind: progress.KindPSFS, Program: "back",
+			PSFS: &progress.PSFS{Date: t0.Add(-time.Hour), Activities: []progress.Activity{
+				{Name: "Putting on socks", Score: 3}, {Name: `<b>"Jardiner"</b> 🌱`, Score: 0}, {Name: "Lifting", Score: 10}}}},
 	}
 	for _, r := range in {
 		put(t, s, r)
