@@ -1,24 +1,25 @@
 package history
 
 import (
-	"errors"
-	"fmt"
+	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"spry/engine/progress"
 )
 
-// The limits of a PSFS entry (CLINICAL.md E).
+// The limits of a PSFS entry (CLINICAL.md E), as package progress sets
+// them.
 const (
 	// MinActivities and MaxActivities bound the activities the patient
 	// names.
-	MinActivities = 3
-	MaxActivities = 5
+	MinActivities = progress.MinActivities
+	MaxActivities = progress.MaxActivities
 	// MaxScore is the top of the 0–10 scale: 10 means able to do the
 	// activity as before the problem.
-	MaxScore = 10
+	MaxScore = progress.MaxActivityScore
 	// MaxActivityName is the longest activity name accepted, in runes.
-	MaxActivityName = 200
+	MaxActivityName = progress.MaxActivityName
 	// PSFSInterval is how often the PSFS is asked for during a program.
 	PSFSInterval = 14
 	// PSFSEarlyDays is how many days before it falls due a PSFS entry
@@ -29,57 +30,34 @@ const (
 
 // PSFS is one Patient-Specific Functional Scale entry: the 3–5 activities
 // the patient finds hard because of their back, each scored 0 (unable) to
-// 10 (as before). The patient names the activities at the start and scores
-// the same ones each time. It is meant to be stored as a progress record of
-// its own kind ("psfs"), so its JSON form is fixed here.
-type PSFS struct {
-	Date       time.Time  `json:"date"`
-	Activities []Activity `json:"activities"`
-}
+// 10 (as before). It is stored as a progress record of kind "psfs"; this
+// is progress.PSFS under the name the history has always used.
+type PSFS = progress.PSFS
 
-// Activity is one activity of a PSFS entry and its score.
-type Activity struct {
-	Name  string `json:"name"`
-	Score int    `json:"score"`
-}
+// Activity is one activity of a PSFS entry and its score
+// (progress.Activity).
+type Activity = progress.Activity
 
-// Score returns the PSFS score: the mean of the activity scores, 0 when
-// there are none.
-func (p PSFS) Score() float64 {
-	if len(p.Activities) == 0 {
-		return 0
-	}
-	sum := 0
-	for _, a := range p.Activities {
-		sum += a.Score
-	}
-	return float64(sum) / float64(len(p.Activities))
-}
-
-// Validate checks the entry and returns every problem at once, each naming
-// its field.
-func (p PSFS) Validate() error {
-	var errs []error
-	if p.Date.IsZero() {
-		errs = append(errs, errors.New("date: missing"))
-	}
-	if n := len(p.Activities); n < MinActivities || n > MaxActivities {
-		errs = append(errs, fmt.Errorf("activities: %d activities, want %d to %d", n, MinActivities, MaxActivities))
-	}
-	for i, a := range p.Activities {
-		switch name := strings.TrimSpace(a.Name); {
-		case name == "":
-			errs = append(errs, fmt.Errorf("activities[%d].name: missing", i))
-		case !utf8.ValidString(a.Name):
-			errs = append(errs, fmt.Errorf("activities[%d].name: not valid UTF-8", i))
-		case utf8.RuneCountInString(a.Name) > MaxActivityName:
-			errs = append(errs, fmt.Errorf("activities[%d].name: longer than %d characters", i, MaxActivityName))
-		}
-		if a.Score < 0 || a.Score > MaxScore {
-			errs = append(errs, fmt.Errorf("activities[%d].score: %d, want 0 to %d", i, a.Score, MaxScore))
+// PSFSOf returns the PSFS entries of program in log, oldest first (by
+// date, then record ID).
+func PSFSOf(log []progress.Record, program string) []PSFS {
+	var recs []*progress.Record
+	for i := range log {
+		if r := &log[i]; r.Program == program && r.PSFS != nil {
+			recs = append(recs, r)
 		}
 	}
-	return errors.Join(errs...)
+	slices.SortStableFunc(recs, func(a, b *progress.Record) int {
+		if c := a.PSFS.Date.Compare(b.PSFS.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	out := make([]PSFS, len(recs))
+	for i, r := range recs {
+		out[i] = *r.PSFS
+	}
+	return out
 }
 
 // PSFSDates returns the dates on which the PSFS falls due for a program

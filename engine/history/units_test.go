@@ -415,3 +415,24 @@ func TestCalendarBounded(t *testing.T) {
 	assert.LessOrEqual(t, len(h.Calendar.Weeks), history.MaxCalendarWeeks+1, "Calendar.Weeks with sessions in 1970 and 2099")
 	assert.Len(t, history.PSFSDates(at(5, 0, 0), 1<<30), history.MaxWeeks/2+1, "PSFSDates capped")
 }
+
+func TestPSFSOf(t *testing.T) {
+	rec := func(id, prog string, d time.Time, score int) progress.Record {
+		return progress.Record{V: progress.Version, ID: id, Kind: progress.KindPSFS, Program: prog, PSFS: &progress.PSFS{Date: d,
+			Activities: []progress.Activity{{Name: "socks", Score: score}, {Name: "sitting", Score: score}, {Name: "lifting", Score: score}}}}
+	}
+	log := append(fixtureLog(),
+		rec("c", "back-core", at(19, 9, 0), 6), rec("a", "back-core", at(5, 9, 0), 2),
+		rec("x", "other", at(6, 9, 0), 9), rec("b", "back-core", at(5, 9, 0), 3))
+	got := history.PSFSOf(log, "back-core")
+	var scores []float64
+	for _, p := range got {
+		scores = append(scores, p.Score())
+	}
+	assert.Equal(t, []float64{2, 3, 6}, scores, "PSFSOf(back-core): by date, then ID, other programs left out")
+	assert.Empty(t, history.PSFSOf(fixtureLog(), "back-core"), "PSFSOf(a log without PSFS)")
+
+	h := history.Build(log, fixtureProgram("Back core"), nil, history.Schedule{}, got, at(28, 7, 30), "en")
+	assert.Len(t, h.PSFS, 3, "Build(PSFSOf(log)).PSFS")
+	assert.Contains(t, h.PSFSSVG("psfs"), "<svg", "PSFSSVG of stored entries")
+}
