@@ -34,7 +34,8 @@ E2E_TESTS = $(notdir $(wildcard e2e/*.test.mjs))
 help:
 	@sed -n '2,8p' Makefile | sed 's/^# \{0,1\}//'
 
-## build: the site, the player's wasm and wasm_exec.js into out/.
+## build: the site, the player's wasm and wasm_exec.js into out/; last,
+## out/sw.js gets the list and content hash of what it precaches.
 build:
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
@@ -42,6 +43,8 @@ build:
 	$(WASM_BUILD) -o $(OUT)/spry.wasm ./wasm
 	cp "$(WASM_JS)/wasm_exec.js" $(OUT)/
 	$(GO) run ./cmd/spry stills -dir $(OUT)/stills
+	@# Last: the service worker's list and hash cover every file above.
+	$(GO) run ./cmd/spry stamp -dir $(OUT)
 
 ## serve: build, then serve out/ and print the URL (Ctrl-C stops it).
 serve: build server

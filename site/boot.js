@@ -2,6 +2,9 @@
 // params the player needs, and the functions the player calls to show its
 // state (see wasm/page/page.go for the contract).
 
+// First: the offline copy, and a waiting new version's take-over at start.
+import './sw-register.js';
+
 const $ = (id) => document.getElementById(id);
 
 // showBootError shows a problem that stops the player before it can speak
