@@ -401,6 +401,9 @@ describe('keyboard', () => {
       await waitScreen(page, 'player');
       assert.equal(await focused(page), 'h1#exercise', 'the player opens with the focus on the exercise');
       await page.waitForFunction(() => /Rep 1 of/.test(document.getElementById('rep').textContent), null, { timeout: 60_000 });
+      // Counts and phase changes are spoken through the live region.
+      await page.waitForFunction(() => /Rep \d+ of/.test(document.getElementById('announce').textContent), null, { timeout: 30_000 });
+      assert.equal(await page.locator('#announce').getAttribute('aria-live'), 'polite');
       const playerRound = await tabRound(page);
       t.diagnostic(`player, Tab order: ${playerRound.join(' → ')}`);
       for (const want of ['button#pause', 'button#done', 'button#skip', 'button#hurts']) {

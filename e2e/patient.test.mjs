@@ -148,6 +148,17 @@ async function sessions(page) {
     .sort((a, b) => a.session.started.localeCompare(b.session.started));
 }
 
+/** Resolves to the ids of the visible elements not wholly on screen without scrolling. */
+function offScreen(page, ids) {
+  return page.evaluate((list) => {
+    window.scrollTo(0, 0);
+    return list.filter((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return r.height > 0 && (r.top < 0 || r.bottom > innerHeight);
+    }).map((id) => `#${id} ${Math.round(document.getElementById(id).getBoundingClientRect().bottom)} > ${innerHeight}`);
+  }, ids);
+}
+
 /** First use: the notice, then the 11 red-flag questions all answered no. */
 export async function firstUse(page, lang, shots) {
   await waitScreen(page, 'welcome');
@@ -178,6 +189,8 @@ export async function playSession(page, lang, { shots, painBefore = 3 } = {}) {
   if (shots) {
     await page.waitForFunction(() => /\d/.test(document.getElementById('rep').textContent), null, { timeout: 30_000 });
     await screenshot(page, `${shots}-05-player`);
+    assert.deepEqual(await offScreen(page, ['pause', 'done', 'skip', 'hurts']), [],
+      'player buttons below the fold of the phone: the patient must scroll to reach them');
   }
   await waitScreen(page, 'pain-after', 240_000);
 }
@@ -564,6 +577,7 @@ describe('the phone at scale 3, by touch', () => {
     await tap('next');
     await waitScreen(page, 'player');
     await waitPlayer(page, () => /Rep 1 of/.test(window.__pt().rep));
+    assert.deepEqual(await offScreen(page, ['pause', 'done', 'skip', 'hurts']), [], 'player buttons below the fold');
     await page.locator('#pause').tap();
     await page.waitForFunction(() => document.body.dataset.state === 'paused');
     await screenshot(page, 'phone3-paused');
