@@ -85,6 +85,9 @@ type App struct {
 	rfYes   []int
 	rfNext  Screen
 
+	// The PSFS questionnaire under way.
+	psfs psfsState
+
 	// The session under way.
 	player  *player.Player
 	rec     progress.Record

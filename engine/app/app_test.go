@@ -79,6 +79,8 @@ func firstUse(t *testing.T, w *world, now time.Time) *app.App {
 		assert.Equal(t, "Question "+strconv.Itoa(q)+" of 11", v.Step)
 		v = act(t, a, now, "no")
 	}
+	require.Equal(t, app.PSFSIntro, v.Screen, "the PSFS is asked at the start, after the red-flag screen")
+	v = act(t, a, now, "later")
 	require.Equal(t, app.Home, v.Screen)
 	return a
 }

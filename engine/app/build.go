@@ -84,6 +84,8 @@ func (a *App) View() View {
 		v.Actions = []Action{{ID: "next", Label: a.t("note.save"), Kind: "primary"}, {ID: "skip-note", Label: a.t("note.skip"), Kind: "secondary"}}
 	case Summary:
 		a.summary(&v)
+	case PSFSIntro, PSFSActivity, PSFSSaved:
+		a.psfsView(&v)
 	case Morning:
 		v.Title = a.t("morning.title")
 		if last := a.morningDue(); last != nil && last.Session.PainBefore != nil {
@@ -189,6 +191,10 @@ func (a *App) home(v *View) {
 		if len(v.Actions) > 0 {
 			kind = "secondary"
 		}
+		if a.psfsOffered() {
+			v.Body = append(v.Body, a.t("psfs.due"))
+			v.Actions = append(v.Actions, Action{ID: "psfs", Label: a.t("psfs.offer"), Kind: "secondary"})
+		}
 		v.Actions = append(v.Actions, Action{ID: "start", Label: a.t("home.start"), Kind: kind})
 	}
 	if a.quarantine > 0 {
@@ -245,7 +251,7 @@ func (a *App) summary(v *View) {
 
 func (a *App) history(v *View) {
 	v.Title = a.t("history.title")
-	h := history.Build(a.log, a.d.Program, a.d.Library, a.schedule(), nil, a.now, a.lang())
+	h := history.Build(a.log, a.d.Program, a.d.Library, a.schedule(), a.psfsEntries(), a.now, a.lang())
 	chart := func(svg string, t history.Table) {
 		v.Charts = append(v.Charts, Chart{SVG: svg, Caption: t.Caption, Header: t.Header, Rows: t.Rows})
 	}
@@ -253,6 +259,9 @@ func (a *App) history(v *View) {
 	chart(h.PainSVG("pain"), h.PainTable())
 	for i := range h.Exercises {
 		chart(h.ExerciseSVG(i, fmt.Sprintf("exercise-%d", i)), h.ExerciseTable(i))
+	}
+	if len(h.PSFS) > 0 {
+		chart(h.PSFSSVG("psfs"), h.PSFSTable())
 	}
 	v.ShowTable = a.t("history.table")
 	for i := len(a.log) - 1; i >= 0; i-- {

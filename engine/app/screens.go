@@ -106,7 +106,14 @@ func (a *App) act(now time.Time, id string) ([]cue.Cue, error) {
 		if id == "continue" {
 			a.settings.NoticeSeen = true
 			a.saveSettings()
-			a.startRedFlags(Home)
+			// At first use the PSFS is asked right after the red-flag
+			// screen, before the first session (CLINICAL.md E: at the
+			// start).
+			next := Home
+			if a.psfsDue() {
+				next = PSFSIntro
+			}
+			a.startRedFlags(next)
 			return nil, nil
 		}
 	case RedFlag:
@@ -146,7 +153,14 @@ func (a *App) act(now time.Time, id string) ([]cue.Cue, error) {
 			return nil, nil
 		case "resume":
 			return a.resume(now), nil
+		case "psfs":
+			if a.psfsOffered() {
+				a.startPSFS(Home)
+				return nil, nil
+			}
 		}
+	case PSFSIntro, PSFSActivity, PSFSSaved:
+		return nil, a.actPSFS(now, id)
 	case PainBefore:
 		if id == "next" && a.scale != nil {
 			return a.startSession(now), nil
@@ -289,6 +303,8 @@ func (a *App) answerRedFlag(yes bool) error {
 		a.screen = Emergency
 	case len(a.rfYes) > 0:
 		a.screen = Urgent
+	case a.rfNext == PSFSIntro:
+		a.startPSFS(Home)
 	default:
 		a.scale = nil
 		a.screen = a.rfNext

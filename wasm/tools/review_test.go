@@ -40,7 +40,7 @@ func TestReviewShowsPSFS(t *testing.T) {
 	assert.Equal(t, names[1], pr.PSFS[0].Activities[1].Name, "activity names kept as typed")
 	var chart *tools.Chart
 	for i := range pr.Charts {
-		if strings.Contains(pr.Charts[i].SVG, "psfs") {
+		if strings.Contains(pr.Charts[i].SVG, `id="psfs-title"`) {
 			chart = &pr.Charts[i]
 		}
 	}
