@@ -147,3 +147,14 @@ func TestLoadLibraryErrors(t *testing.T) {
 		assert.EqualError(t, err, tt.want, "%s: LoadLibrary", tt.name)
 	}
 }
+
+// The player decodes the shipped files the fast way; Check holds them to the
+// strict way, so both must agree.
+func TestCheck(t *testing.T) {
+	require.NoError(t, programs.Check())
+	fast, err := programs.Library()
+	require.NoError(t, err)
+	strict, err := programs.LoadLibrary(programs.LibraryFS, "library")
+	require.NoError(t, err)
+	assert.Equal(t, strict, fast, "the fast and the strict loads give the same library")
+}

@@ -36,6 +36,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		return
 	}
+	// Marks for the bench: how the time to the first frame splits.
+	host.Mark("spry-main")
 	// The shipped library and motions are checked by tests; they fail here
 	// only in a broken build, which must still say so on the page.
 	lib, err := programs.Library()
@@ -48,6 +50,7 @@ func main() {
 		broken(host, "the motion library is broken: "+err.Error())
 		return
 	}
+	host.Mark("spry-data")
 	params := host.Params()
 	now := time.Now()
 
@@ -85,6 +88,7 @@ func main() {
 		m = &bare{p: pl, t0: now}
 	}
 
+	host.Mark("spry-model")
 	g := newGame(m, host)
 	host.Attach(g.enqueue)
 	ebiten.SetRunnableOnUnfocused(true)

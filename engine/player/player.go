@@ -44,9 +44,12 @@ type Player struct {
 	clips map[string]*motion.Clip
 	skel  *motion.Skeleton
 	style figure.Style
-	prog  *program.Program
-	items []program.Item
-	lang  string
+	// frame is the camera for the clip framed, computed once per clip.
+	frame  figure.Rect
+	framed *motion.Clip
+	prog   *program.Program
+	items  []program.Item
+	lang   string
 
 	sess    *session.Session
 	coach   *cue.Coach
@@ -430,8 +433,11 @@ func (p *Player) Draw(d *figure.Drawing) bool {
 	}
 	pts := mp.Points(p.skel)
 	// The camera is fixed for the whole clip so the figure does not drift.
-	lo, hi := clip.Bounds()
-	p.style.View = figure.Frame(lo, hi)
+	if p.framed != clip {
+		lo, hi := clip.Bounds()
+		p.frame, p.framed = figure.Frame(lo, hi), clip
+	}
+	p.style.View = p.frame
 	p.style.Props = clip.PlacedProps()
 	p.style.FlipX = pose.Flip
 	p.style.Breath = pose.Breath
