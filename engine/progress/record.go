@@ -1,9 +1,10 @@
 // Package progress keeps the patient's progress log and turns it into the
-// next session's plan. The log is a list of versioned JSON records (sessions,
-// next-morning pain, clinician resumes, PSFS entries) kept in a Store; Next is a pure
-// function from a program, its library, the log and the current time to a
-// Plan whose every change carries a reason the patient can read
-// (CLINICAL.md A and B). Nothing here reads the clock: time is passed in.
+// next session's plan. The log is a list of versioned JSON records
+// (sessions, next-morning pain, clinician resumes, PSFS entries) kept in a
+// Store; Next is a pure function from a program, its library, the log and
+// the current time to a Plan whose every change carries a reason the
+// patient can read (CLINICAL.md A and B). Nothing here reads the clock:
+// time is passed in.
 package progress
 
 import (
