@@ -34,13 +34,15 @@ E2E_TESTS = $(notdir $(wildcard e2e/*.test.mjs))
 help:
 	@sed -n '2,8p' Makefile | sed 's/^# \{0,1\}//'
 
-## build: the site, the player's wasm and wasm_exec.js into out/; last,
+## build: the site, the player's wasm (and the therapist tools' wasm) and
+## wasm_exec.js into out/; last,
 ## out/sw.js gets the list and content hash of what it precaches.
 build:
 	rm -rf $(OUT)
 	mkdir -p $(OUT)
 	cp -R site/. $(OUT)/
 	$(WASM_BUILD) -o $(OUT)/spry.wasm ./wasm
+	$(WASM_BUILD) -o $(OUT)/tools.wasm ./wasm/therapist
 	cp "$(WASM_JS)/wasm_exec.js" $(OUT)/
 	$(GO) run ./cmd/spry stills -dir $(OUT)/stills
 	@# Last: the service worker's list and hash cover every file above.

@@ -73,8 +73,8 @@ async function waitForEvent(page, type, timeout = 30_000) {
 const elementFrame = (page) => page.frameLocator('spry-player iframe');
 
 // walkToSession drives the patient's app in frame from wherever it is to a
-// started session: Continue, "No" to each red-flag question, Start, pain 2,
-// Next.
+// started session: Continue, "No" to each red-flag question, "Ask me later"
+// to the activity questionnaire, Start, pain 2, Next.
 async function walkToSession(frame) {
   const body = frame.locator('body');
   for (let i = 0; i < 40; i++) {
@@ -89,6 +89,10 @@ async function walkToSession(frame) {
         break;
       case 'red-flag':
         await frame.locator('[data-action="no"]').click();
+        break;
+      case 'psfs':
+        // The activity questionnaire (PSFS) can wait.
+        await frame.locator('[data-action="later"]').click();
         break;
       case 'home':
         await frame.locator('[data-action="start"]').click();

@@ -119,6 +119,8 @@ describe('from the builder to a phone and back', () => {
         await page.waitForFunction((n) => document.getElementById('screen-step').textContent.includes(`${n} of 11`), q);
         await page.click('[data-action="no"]');
       }
+      await screen('psfs');
+      await page.click('[data-action="later"]');
       await screen('home');
       assert.equal(await page.textContent('#program-title').then((s) => s.trim()) !== '', true);
       assert.match(await page.textContent('#screen-list'), /Pelvic tilt[\s\S]*Bridge/);

@@ -58,8 +58,9 @@ export async function params(mode) {
   return p;
 }
 
-// boot runs the player with host as its page.
-export async function boot(host) {
+// boot runs the engine with host as its page: the player (spry.wasm), or
+// the therapist's tools (tools.wasm).
+export async function boot(host, wasm = 'spry.wasm') {
   globalThis.spryPage = host;
   if (!globalThis.Go || !WebAssembly.instantiateStreaming) {
     showBootError('Spry cannot run here', 'This browser cannot run the Spry player. Please update it, or try another browser.');
@@ -68,9 +69,9 @@ export async function boot(host) {
   const go = new Go();
   let result;
   try {
-    result = await WebAssembly.instantiateStreaming(fetch('spry.wasm'), go.importObject);
+    result = await WebAssembly.instantiateStreaming(fetch(wasm), go.importObject);
   } catch (err) {
-    console.warn('spry: loading spry.wasm failed:', err);
+    console.warn(`spry: loading ${wasm} failed:`, err);
     showBootError('Spry could not load', 'The player could not be loaded. Check your connection and reload the page.');
     return;
   }

@@ -462,4 +462,4 @@ function attachTools(api) {
   load(emptyProgram());
 }
 
-boot({ params: await params('tools'), attach() {}, render() {}, stageRect: () => [0, 0, 0, 0], attachTools });
+boot({ params: await params('tools'), attach() {}, render() {}, stageRect: () => [0, 0, 0, 0], attachTools }, 'tools.wasm');

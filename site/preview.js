@@ -277,4 +277,4 @@ function attachTools(api, p) {
 
 const p = await params('tools');
 lang = (p.lang || 'en').slice(0, 2).toLowerCase() === 'fr' ? 'fr' : 'en';
-boot({ params: p, attach() {}, render() {}, stageRect: () => [0, 0, 0, 0], attachTools: (api) => attachTools(api, p) });
+boot({ params: p, attach() {}, render() {}, stageRect: () => [0, 0, 0, 0], attachTools: (api) => attachTools(api, p) }, 'tools.wasm');

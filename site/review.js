@@ -107,4 +107,4 @@ function attachTools(api) {
 
 const p = await params('tools');
 $('lang').value = (p.lang || 'en').slice(0, 2).toLowerCase() === 'fr' ? 'fr' : 'en';
-boot({ params: p, attach() {}, render() {}, stageRect: () => [0, 0, 0, 0], attachTools });
+boot({ params: p, attach() {}, render() {}, stageRect: () => [0, 0, 0, 0], attachTools }, 'tools.wasm');

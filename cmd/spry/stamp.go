@@ -105,9 +105,25 @@ func stampSite(dir string) (stamp, error) {
 	return st, nil
 }
 
+// notPatient lists what the patient's player never needs, so their phones do
+// not download it for offline use: the therapist's pages and their
+// tools.wasm, the contact sheet and its stills, the demo clinic, and the
+// clinic's embed script. Those still load from the network.
+var notPatient = []string{"tools.wasm", "builder.", "preview.", "review.", "contact.", "stills/", "demo/", "embed.js"}
+
+func forPatient(name string) bool {
+	for _, p := range notPatient {
+		if strings.HasPrefix(name, p) {
+			return false
+		}
+	}
+	return true
+}
+
 // siteFiles returns the slash-separated names of the regular files of site
-// that the worker precaches, sorted: all of them but sw.js itself and hidden
-// files or folders (the dev server does not serve those).
+// that the worker precaches, sorted: all of them but sw.js itself, hidden
+// files or folders (the dev server does not serve those) and what only the
+// therapist's and developers' pages use (notPatient).
 func siteFiles(site fs.FS) ([]string, error) {
 	var names []string
 	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
@@ -120,7 +136,7 @@ func siteFiles(site fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && name != workerName {
+		if d.Type().IsRegular() && name != workerName && forPatient(name) {
 			names = append(names, name)
 		}
 		return nil
