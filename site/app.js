@@ -179,6 +179,20 @@ function offerDownload(d) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+// keepFocus runs redraw, which may replace the focused control (toggles
+// and action buttons are drawn anew), and gives the focus to its
+// replacement, so a keyboard or screen-reader user who switches a setting
+// keeps their place instead of starting again from the top of the page.
+function keepFocus(redraw) {
+  const had = document.activeElement;
+  redraw();
+  if (!had || had === document.body || had.isConnected) return;
+  const action = had.dataset?.action;
+  const next = (had.id && $(had.id))
+    || (action && document.querySelector(`#screen-actions [data-action="${CSS.escape(action)}"]`));
+  if (next) next.focus({ preventScroll: true });
+}
+
 // hideCanvas takes ebiten's canvas out of the keyboard's way: ebiten gives
 // it tabindex=1, which puts the invisible canvas first in the Tab order. The
 // figure it draws is described by #stage, so assistive technology skips it.
@@ -220,7 +234,7 @@ function render(json) {
     renderPlayer(v);
   } else {
     document.body.dataset.state = 'ready';
-    renderScreen(v);
+    keepFocus(() => renderScreen(v));
   }
   if (v.screen !== lastScreen) {
     lastScreen = v.screen;
