@@ -108,6 +108,37 @@ async function redFlagsAllNo(page, stop = 11, each = async () => {}) {
   }
 }
 
+/**
+ * The PSFS questionnaire after first use, when the engine asks for it:
+ * three activities named and scored (each screen audited when audit is
+ * given), or put off.
+ */
+async function psfs(page, { audit: check, later = false } = {}) {
+  await page.waitForFunction(() => ['home', 'psfs'].includes(document.body.dataset.screen), null, { timeout: 30_000 });
+  if (await page.evaluate(() => document.body.dataset.screen) === 'home') return;
+  if (check) await check(page, 'psfs');
+  if (later) {
+    await act(page, 'later');
+    await waitScreen(page, 'home');
+    return;
+  }
+  await act(page, 'next');
+  for (let i = 0; i < 3; i++) {
+    await waitScreen(page, 'psfs-activity');
+    await page.waitForFunction(() => document.getElementById('note').value === ''
+      && !document.querySelector('input[name=scale]:checked'));
+    await page.locator('#note').fill(`Activity ${i + 1}`);
+    await answer(page, 4 + i);
+    if (check && i === 2) await check(page, 'psfs-activity-last');
+    else if (check && i === 0) await check(page, 'psfs-activity');
+    await act(page, i < 2 ? 'next' : 'done');
+  }
+  await waitScreen(page, 'psfs-saved');
+  if (check) await check(page, 'psfs-saved');
+  await act(page, 'continue');
+  await waitScreen(page, 'home');
+}
+
 // ---- The checks ----
 
 /** Runs axe-core on the page and resolves to its results. */
@@ -225,7 +256,7 @@ describe('axe-core and touch targets on every screen', () => {
           await waitScreen(page, 'red-flag');
         }
       });
-      await waitScreen(page, 'home');
+      await psfs(page, { audit });
       await audit(page, 'home');
       await page.locator('#nav-history').click();
       await waitScreen(page, 'history');
@@ -373,6 +404,11 @@ describe('keyboard', () => {
         await tabTo(page, '[data-action="no"]');
         await page.keyboard.press(q % 2 ? ' ' : 'Enter');
       }
+      await page.waitForFunction(() => ['home', 'psfs'].includes(document.body.dataset.screen));
+      if (await page.evaluate(() => document.body.dataset.screen) === 'psfs') {
+        await tabTo(page, '[data-action="later"]');
+        await page.keyboard.press('Enter');
+      }
       await waitScreen(page, 'home');
 
       // Settings: a toggle switched by Space keeps the focus.
@@ -380,8 +416,11 @@ describe('keyboard', () => {
       await page.keyboard.press('Enter');
       await waitScreen(page, 'settings');
       await tabTo(page, '#toggle-flash');
+      // The page draws the toggles anew when the engine answers: wait for that.
+      await page.evaluate(() => { document.getElementById('toggle-flash').dataset.old = '1'; });
       await page.keyboard.press(' ');
       await page.waitForFunction(() => document.getElementById('toggle-flash')?.checked);
+      await page.waitForFunction(() => !document.getElementById('toggle-flash').dataset.old, null, { timeout: 5000 }).catch(() => {});
       assert.equal(await focused(page), 'input#toggle-flash', 'switching a setting loses the keyboard focus');
       await tabTo(page, '[data-action="back"]');
       await page.keyboard.press('Enter');
@@ -439,7 +478,7 @@ describe('prefers-reduced-motion', () => {
       await waitScreen(page, 'welcome');
       await act(page, 'continue');
       await redFlagsAllNo(page);
-      await waitScreen(page, 'home');
+      await psfs(page, { later: true });
       await act(page, 'start');
       await waitScreen(page, 'pain-before');
       await answer(page, 2);

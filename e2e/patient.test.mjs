@@ -160,7 +160,7 @@ function offScreen(page, ids) {
 }
 
 /** First use: the notice, then the 11 red-flag questions all answered no. */
-export async function firstUse(page, lang, shots) {
+export async function firstUse(page, lang, shots, fillPSFS = false) {
   await waitScreen(page, 'welcome');
   assert.equal(await title(page), T(lang, 'welcome.title'));
   assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
@@ -173,6 +173,46 @@ export async function firstUse(page, lang, shots) {
     if (shots && q === 1) await screenshot(page, `${shots}-02-red-flag-1`);
     await act(page, 'no');
   }
+  await psfs(page, lang, { fill: fillPSFS, shots });
+}
+
+const activities = {
+  en: ['<b>Putting on socks</b>', 'Gardening 🌱', 'Sitting in the car'],
+  fr: ['<b>Mettre mes bas</b>', 'Jardiner 🌱', "M'asseoir dans l'auto"],
+};
+
+/**
+ * The PSFS questionnaire that follows first use (CLINICAL.md E): three
+ * activities named and scored when fill, else put off ("Ask me later").
+ * Ends on the home screen.
+ */
+export async function psfs(page, lang, { fill = false, shots } = {}) {
+  await page.waitForFunction(() => ['home', 'psfs'].includes(document.body.dataset.screen), null, { timeout: 30_000 });
+  if (await screenOf(page) === 'home') return;
+  assert.equal(await title(page), T(lang, 'psfs.title'));
+  if (!fill) {
+    await act(page, 'later');
+    await waitScreen(page, 'home');
+    return;
+  }
+  if (shots) await screenshot(page, `${shots}-02b-psfs`);
+  await act(page, 'next');
+  for (const [i, name] of activities[lang].entries()) {
+    await waitScreen(page, 'psfs-activity');
+    await page.waitForFunction((t) => document.getElementById('screen-title').textContent === t
+      && document.getElementById('note').value === '' && !document.querySelector('input[name=scale]:checked'),
+    T(lang, 'psfs.name.title'));
+    await page.locator('#note').fill(name);
+    await answer(page, 3 + i);
+    if (shots && i === 0) await screenshot(page, `${shots}-02c-psfs-activity`);
+    await act(page, i < 2 ? 'next' : 'done');
+  }
+  await waitScreen(page, 'psfs-saved');
+  const saved = await page.locator('#screen-list').innerText();
+  for (const name of activities[lang]) assert.ok(saved.includes(name), `PSFS saved: want "${name}" as text in ${saved}`);
+  assert.equal(await page.locator('#screen b').count(), 0, 'an activity name was taken as HTML');
+  if (shots) await screenshot(page, `${shots}-02d-psfs-saved`);
+  await act(page, 'continue');
   await waitScreen(page, 'home');
 }
 
@@ -208,7 +248,7 @@ for (const [lang, locale] of [['en', 'en-CA'], ['fr', 'fr-CA']]) {
     const shots = `patient-${lang}`;
     const { context, page, watch } = await openApp(locale);
     try {
-      await firstUse(page, lang, shots);
+      await firstUse(page, lang, shots, true);
       assert.match(await bodyText(page), new RegExp(T(lang, 'home.start')));
       await screenshot(page, `${shots}-03-home`);
       const started = Date.now();
@@ -569,7 +609,7 @@ describe('the phone at scale 3, by touch', () => {
       await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 11));
       await tap('no');
     }
-    await waitScreen(page, 'home');
+    await psfs(page, 'en');
     await tap('start');
     await waitScreen(page, 'pain-before');
     await page.locator('label[for="scale-4"]').tap();
