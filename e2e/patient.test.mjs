@@ -75,6 +75,10 @@ function captureCommand() {
       host = h;
     },
   });
+  // Long tasks, for the session's diagnostic.
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
   // The player's texts, for waitPlayer.
   window.__pt = () => Object.fromEntries(['exercise', 'set', 'rep', 'phase', 'countdown', 'side']
     .map((id) => [id, document.getElementById(id)?.textContent.trim() ?? '']));
@@ -252,8 +256,11 @@ for (const [lang, locale] of [['en', 'en-CA'], ['fr', 'fr-CA']]) {
       assert.match(await bodyText(page), new RegExp(T(lang, 'home.start')));
       await screenshot(page, `${shots}-03-home`);
       const started = Date.now();
+      const from = await page.evaluate(() => performance.now());
       await playSession(page, lang, { shots });
-      t.diagnostic(`session at 32×: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const long = await page.evaluate((f) => window.__long.filter(([at]) => at >= f).map(([, d]) => d), from);
+      t.diagnostic(`session at 32×: ${((Date.now() - started) / 1000).toFixed(1)} s; long tasks (> 50 ms) at scale 1: `
+        + `${long.length}, longest ${Math.round(Math.max(0, ...long))} ms`);
 
       assert.equal(await title(page), T(lang, 'pain.after.title'));
       await answer(page, 2);
