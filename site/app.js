@@ -220,6 +220,8 @@ function render(json) {
   document.body.dataset.screen = v.screen;
   document.body.dataset.tone = v.tone || '';
   setText('nav-warning', v.nav.warning);
+  $('play').setAttribute('aria-label', v.nav.exercise);
+  $('stage').setAttribute('aria-label', v.nav.figure);
   setText('nav-history', v.nav.history);
   setText('nav-settings', v.nav.settings);
   for (const id of ['nav-warning', 'nav-history', 'nav-settings']) $(id).disabled = false;
@@ -240,7 +242,11 @@ function render(json) {
     lastScreen = v.screen;
     // A new screen: screen readers start from its heading (the exercise's
     // name in the player).
-    $(playing ? 'exercise' : 'screen-title').focus({ preventScroll: false });
+    // Not before the patient has touched the page: an embedded player must
+    // not take the focus (and scroll) from the clinic's page on load.
+    if (navigator.userActivation?.hasBeenActive ?? true) {
+      $(playing ? 'exercise' : 'screen-title').focus({ preventScroll: false });
+    }
     window.scrollTo(0, 0);
   }
   offerDownload(v.download);

@@ -25,10 +25,21 @@ function showError(view) {
   for (const b of ['start', 'pause', 'skip']) $(b).disabled = true;
 }
 
+// hideCanvas takes ebiten's canvas out of the keyboard's way: ebiten gives
+// it tabindex=1, which puts the invisible canvas first in the Tab order; the
+// figure is described by #stage.
+function hideCanvas() {
+  const c = document.querySelector('body > canvas');
+  if (!c || c.tabIndex === -1) return;
+  c.tabIndex = -1;
+  c.setAttribute('aria-hidden', 'true');
+}
+
 // render shows one view of the player's state; it is called by the wasm side
 // whenever that state changes.
 function render(json) {
   const v = JSON.parse(json);
+  hideCanvas();
   if (v.error) {
     showError(v.error);
     return;

@@ -14,6 +14,7 @@ import (
 func (a *App) View() View {
 	v := View{Screen: a.screen, Lang: a.lang(), Alert: a.alert, Download: a.download, Nav: Nav{
 		Warning: a.t("nav.warning"), History: a.t("nav.history"), Settings: a.t("nav.settings"), Home: a.t("nav.back"),
+		Exercise: a.t("nav.exercise"), Figure: a.t("nav.figure"),
 	}}
 	switch a.screen {
 	case Welcome:

@@ -118,12 +118,15 @@ type Controls struct {
 	MoreName string `json:"moreName"`
 }
 
-// Nav words the links on every screen.
+// Nav words the links on every screen, and the labels of the page's fixed
+// regions for screen readers.
 type Nav struct {
 	Warning  string `json:"warning"`
 	History  string `json:"history"`
 	Settings string `json:"settings"`
 	Home     string `json:"home"`
+	Exercise string `json:"exercise"`
+	Figure   string `json:"figure"`
 }
 
 // Download is a file for the patient to save. Seq grows with every file
