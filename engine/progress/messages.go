@@ -3,6 +3,7 @@ package progress
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"spry/engine/program"
@@ -17,7 +18,8 @@ type Message struct {
 	Args []any
 }
 
-// Date is a day shown to the patient, such as "Mon 5 Jan".
+// Date is a day shown to the patient, such as "Mon 5 Jan" in English or
+// "lundi 5 janvier" in French.
 type Date time.Time
 
 // msg builds a Message.
@@ -91,6 +93,70 @@ var messages = map[string]map[string]string{
 		"clock-future": "Records dated after now: %[1]s. The device clock may have changed; they are counted as just done.",
 		"fixed":        "%[1]s: %[2]s, as prescribed.",
 	},
+	"fr": {
+		// A change to a block: exercise name, what changes, why.
+		"change":     "%[1]s : %[2]s. %[3]s",
+		"stays":      "%[1]s : on garde %[2]s. %[3]s",
+		"stays-top":  "%[1]s : on garde %[2]s, le niveau le plus avancé de cet exercice. %[3]s Demandez à votre physiothérapeute quelle est la suite.",
+		"stays-low":  "%[1]s : on garde %[2]s, la version la plus facile. %[3]s",
+		"start":      "%[1]s : on commence à %[2]s.",
+		"locked":     "%[1]s : on garde %[2]s. C'est votre physiothérapeute qui a fixé cet exercice.",
+		"stopped":    "%[1]s : arrêtez cet exercice pour l'instant. %[2]s",
+		"resumed":    "%[1]s : votre physiothérapeute vous permet de le refaire, à %[2]s.",
+		"baseline":   "%[1]s : séance de départ %[2]s sur %[3]s. Faites-en autant que vous le pouvez sans forcer, et arrêtez quand votre douleur vous le dit.",
+		"quota-set":  "%[1]s : votre cible est de %[2]s répétitions en tout (%[3]s %% de votre moyenne de départ, qui est de %[4]s). Elle augmente de %[5]s après chaque séance, peu importe la douleur.",
+		"quota-up":   "%[1]s : %[2]s → %[3]s répétitions en tout. La cible augmente de %[4]s après chaque séance, peu importe la douleur.",
+		"quota-goal": "%[1]s : on garde %[2]s répétitions en tout, votre objectif final.",
+
+		// What changes.
+		"reps":        "%[1]s → %[2]s répétitions",
+		"hold":        "tenir %[1]s → %[2]s s",
+		"sets":        "%[1]s → %[2]s séries",
+		"sets-to-one": "%[1]s séries → 1 série",
+		"step-up":     "version suivante, %[1]s, %[2]s",
+		"step-down":   "retour à %[1]s, %[2]s",
+		"dose":        "%[1]s × %[2]s répétitions",
+		"dose-hold":   "%[1]s × %[2]s répétitions, tenir %[3]s s",
+
+		// Why: step up.
+		"why-progress":       "Vos %[1]s dernières séances ont été faites au complet, avec une douleur de %[2]s/10 ou moins.",
+		"why-progress-amber": "Vos %[1]s dernières séances ont été faites au complet, avec une douleur qui n'a pas dépassé celle d'avant la séance.",
+		// Why: hold.
+		"why-row":         "On augmente après %[1]s séances de suite, faites au complet et à des jours différents. Jusqu'ici : %[2]s sur %[1]s.",
+		"why-not-full":    "Le %[1]s, certaines séries n'ont pas été faites au complet.",
+		"why-amber":       "Votre douleur pendant l'exercice a atteint %[1]s/10 le %[2]s, plus que les %[3]s/10 d'avant la séance.",
+		"why-missing":     "Avant d'augmenter, il nous faut votre %[1]s pour la séance du %[2]s.",
+		"why-morning":     "Le lendemain matin de la séance du %[1]s, votre douleur était de %[2]s/10, plus que les %[3]s/10 d'avant la séance.",
+		"why-effort":      "Vous avez évalué l'effort à %[1]s/10 le %[2]s. On augmentera quand l'effort sera de %[3]s/10 ou moins.",
+		"why-p4-hold":     "Votre douleur augmente depuis quelques semaines.",
+		"why-red-flags":   "Vous avez répondu oui à une question sur les signes d'alerte.",
+		"missing-during":  "note de douleur pendant l'exercice",
+		"missing-before":  "note de douleur avant la séance",
+		"missing-effort":  "note d'effort",
+		"missing-morning": "note de douleur le lendemain matin",
+		// Why: step back.
+		"why-p1":      "Votre douleur pendant l'exercice a atteint %[1]s/10 le %[2]s, dans la zone rouge : on passe à une étape plus facile.",
+		"why-p1-stop": "Vous avez arrêté cet exercice à cause de la douleur le %[1]s : on passe à une étape plus facile.",
+		"why-p2":      "Après la séance du %[1]s, votre douleur était de %[2]s/10, plus que %[3]s/10 : on passe à une étape plus facile.",
+		"why-p3":      "Le lendemain matin de la séance du %[1]s, votre douleur était de %[2]s/10, soit %[3]s points ou plus au-dessus des %[4]s/10 d'avant la séance : on passe à une étape plus facile.",
+		"why-gap":     "Votre dernière séance remonte à %[1]s jours : on reprend à une étape plus facile.",
+		"why-p4":      "Votre douleur a augmenté depuis quelques semaines : tout le programme passe à une étape plus facile.",
+		"why-p5":      "Le %[1]s, vos symptômes sont descendus plus bas dans la jambe. Parlez-en à votre physiothérapeute avant de refaire cet exercice.",
+
+		// Program-level notes.
+		"p4-contact":   "Votre douleur a augmenté depuis quelques semaines (moyenne de %[1]s/10 cette semaine, %[2]s/10 la semaine d'avant). Communiquez avec votre physiothérapeute.",
+		"p4-ongoing":   "Votre douleur augmente depuis quelques semaines (moyenne de %[1]s/10 cette semaine). Communiquez avec votre physiothérapeute si ce n'est pas déjà fait.",
+		"p5-flag":      "Des symptômes qui descendent dans la jambe ont été signalés pendant l'exercice %[1]s : votre physiothérapeute devrait revoir cet exercice.",
+		"rf-first":     "Avant votre première séance, répondez aux questions sur les signes d'alerte.",
+		"rf-weekly":    "Vous avez répondu aux questions sur les signes d'alerte il y a plus d'une semaine : répondez-y de nouveau.",
+		"rf-red":       "Votre douleur a atteint la zone rouge le %[1]s : répondez de nouveau aux questions sur les signes d'alerte.",
+		"rf-numb":      "Vous avez signalé un nouvel engourdissement ou une nouvelle faiblesse le %[1]s : répondez de nouveau aux questions sur les signes d'alerte.",
+		"rf-spread":    "Vous avez signalé le %[1]s des symptômes qui descendent dans la jambe : répondez de nouveau aux questions sur les signes d'alerte.",
+		"rf-emergency": "Le %[1]s, vous avez répondu oui à un signe d'alerte grave. Allez à l'urgence maintenant. Ne faites pas vos exercices.",
+		"rf-urgent":    "Le %[1]s, vous avez répondu oui à un signe d'alerte. Communiquez avec votre médecin ou votre physiothérapeute aujourd'hui. Ne commencez pas et n'augmentez pas vos exercices avant de lui avoir parlé.",
+		"clock-future": "Entrées datées plus tard que maintenant : %[1]s. L'horloge de l'appareil a peut-être changé; elles sont comptées comme si elles venaient d'être faites.",
+		"fixed":        "%[1]s : %[2]s, comme prescrit.",
+	},
 }
 
 // Text renders the message in lang, falling back to English, and to the
@@ -120,13 +186,59 @@ func render(a any, lang string) string {
 	case program.Text:
 		return v.In(lang)
 	case Date:
-		return time.Time(v).Format("Mon 2 Jan")
+		return formatDate(time.Time(v), lang)
 	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		return decimal(v, lang)
 	case int:
 		return strconv.Itoa(v)
 	case string:
 		return v
 	}
 	return fmt.Sprint(a)
+}
+
+// MessageIDs returns the IDs of the messages in lang, in no particular order.
+func MessageIDs(lang string) []string {
+	ids := make([]string, 0, len(messages[lang]))
+	for id := range messages[lang] {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// MessageFormat returns the format string of message id in lang, without falling
+// back to English, and whether lang has it.
+func MessageFormat(lang, id string) (string, bool) {
+	f, ok := messages[lang][id]
+	return f, ok
+}
+
+// French day and month names, Sunday and January first.
+var (
+	frDays   = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+	frMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		"août", "septembre", "octobre", "novembre", "décembre"}
+)
+
+// formatDate renders a day: "Mon 5 Jan" in English, "lundi 5 janvier" (and
+// "lundi 1er juin") in French.
+func formatDate(t time.Time, lang string) string {
+	if lang != "fr" {
+		return t.Format("Mon 2 Jan")
+	}
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return frDays[t.Weekday()] + " " + day + " " + frMonths[t.Month()-1]
+}
+
+// decimal renders a number with as few decimals as it needs, with a decimal
+// comma in French.
+func decimal(f float64, lang string) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if lang == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

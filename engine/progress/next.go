@@ -3,7 +3,6 @@ package progress
 import (
 	"math"
 	"sort"
-	"strconv"
 	"time"
 
 	"spry/engine/program"
@@ -748,7 +747,8 @@ func doseMsg(d program.Dose) Message {
 	return msg("dose", d.Sets, d.Reps)
 }
 
-// oneDecimal formats f with at most one decimal.
-func oneDecimal(f float64) string {
-	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
+// oneDecimal rounds f to one decimal; messages render it in the patient's
+// language ("2.5", "2,5").
+func oneDecimal(f float64) float64 {
+	return math.Round(f*10) / 10
 }
