@@ -33,6 +33,8 @@ function hideCanvas() {
   if (!c || c.tabIndex === -1) return;
   c.tabIndex = -1;
   c.setAttribute('aria-hidden', 'true');
+  // ebiten focuses its canvas on start; give the keyboard back to the page.
+  if (document.activeElement === c) c.blur();
 }
 
 // render shows one view of the player's state; it is called by the wasm side
