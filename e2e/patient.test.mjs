@@ -633,9 +633,7 @@ describe('the phone at scale 3, by touch', () => {
   }, phone));
 });
 
-test('the French summary says what changes next time in French', {
-  todo: 'engine/progress/messages.go words plan changes in English only',
-}, () => {
+test('the French summary says what changes next time in French', () => {
   assert.ok(frenchSummary, 'the French journey did not reach the summary');
   assert.doesNotMatch(frenchSummary, /as prescribed|\breps\b|\bhold\b/, `French summary: ${frenchSummary}`);
 });
