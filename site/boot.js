@@ -2,7 +2,7 @@
 // params the player needs, and the functions the player calls to show its
 // state (see wasm/page/page.go for the contract).
 
-// First: the offline copy, and a waiting new version's take-over at start.
+// The offline copy (service worker), set up after the first frame.
 import './sw-register.js';
 
 const $ = (id) => document.getElementById(id);

@@ -10,13 +10,17 @@
 // and leaves every request to the network.
 //
 // Updates never interrupt a session. The new worker precaches its files and
-// then waits: it never calls skipWaiting on its own, and it never claims
-// pages. It takes over when no Spry page is open any more (the browser's
-// default), or when a page that is just starting asks it to ('take-over', see
-// sw-register.js) and that page is the only window of this origin: nothing
-// has been shown or played there yet, and the page reloads at once, before
-// loading anything else. A page with a session in progress is never
-// reloaded, and never finds its files swapped under it.
+// then waits: it never calls skipWaiting and never claims pages, so it takes
+// over only when no page of this origin is open any more (the browser's
+// default), at the next start. A page with a session in progress is never
+// reloaded and never finds its files swapped under it.
+//
+// Chosen against: letting a page that is just starting, alone, ask the
+// waiting worker to skipWaiting and reload into it. Tried and measured:
+// Chromium activates the new worker only once the old one is idle, and a
+// page reloaded meanwhile waits on the activation; too fragile for a start
+// that must not hang. A phone that keeps Spry open in the background
+// updates once the browser or the patient closes it.
 //
 // Strategy: cache first for the precached files, whatever their query
 // (/?speed=4 and /player.html?program=x are the cached pages); a navigation
@@ -86,35 +90,11 @@ async function fromCache(key, request) {
 }
 
 self.addEventListener('message', (event) => {
-  const type = event.data?.type;
+  if (event.data?.type !== 'version') return;
+  // Which version serves the page, and how many windows of this origin are
+  // open (for the browser tests, which must not attach DevTools to a worker:
+  // Chromium then never lets it go idle, and the next version never activates).
   const port = event.ports[0];
-  if (type === 'version') {
-    // Which version serves the page, and how many windows it sees (for the
-    // browser tests, which must not attach DevTools to the worker: Chromium
-    // then never lets an old worker go idle, and a new one never activates).
-    event.waitUntil(windows().then((list) => port?.postMessage({ version: VERSION, cache: CACHE, windows: list.length })));
-  } else if (type === 'take-over') {
-    event.waitUntil(takeOverIfAlone(event.source, event.data.until, port));
-  }
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+    .then((list) => port?.postMessage({ version: VERSION, cache: CACHE, windows: list.length })));
 });
-
-// windows resolves to the open windows of this origin, whichever worker
-// controls them.
-function windows() {
-  return self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-}
-
-// takeOverIfAlone activates this waiting version when the page asking is the
-// only window of this origin (its player has not started yet: see
-// sw-register.js). With any other window open, possibly mid-session, it
-// keeps waiting, as it does when the page has stopped waiting for an answer
-// (past until, a time from Date.now). It answers on port at once whether it
-// takes over: the page then reloads, whenever the activation comes (Chromium
-// first waits for the old worker to go idle, about a second in the browser
-// tests).
-async function takeOverIfAlone(asker, until, port) {
-  const list = await windows();
-  const alone = Boolean(asker) && list.length === 1 && list[0].id === asker.id && Date.now() < until;
-  port?.postMessage({ took: alone });
-  if (alone) await self.skipWaiting();
-}
