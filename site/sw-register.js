@@ -10,9 +10,9 @@ const REGISTER_LATEST_MS = 10_000;
 const workerURL = new URL('sw.js', import.meta.url);
 
 // registerAfterFirstFrame registers sw.js once the player has drawn its first
-// frame: the worker's install then downloads nothing the start needs, and
-// revalidates (304) what the page has just fetched instead of fetching it a
-// second time.
+// frame, so that the worker's downloads do not compete with the start. Its
+// requests are conditional ('no-cache', see sw.js), so the HTTP cache can
+// answer for what the page has just fetched (not measured here).
 function registerAfterFirstFrame() {
   let registered = false;
   let observer;

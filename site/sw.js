@@ -44,8 +44,9 @@ self.addEventListener('install', (event) => {
 });
 
 // precache stores every file under this version's cache. 'no-cache' makes
-// each request a conditional one: the browser's HTTP cache answers (304)
-// what the page has just downloaded, yet nothing stale gets in. One missing
+// each request a conditional one: the HTTP cache may serve what the page has
+// just downloaded once the server confirms it (304), and nothing stale gets
+// in. One missing
 // file fails the install, and the version already active stays in charge.
 async function precache() {
   const cache = await caches.open(CACHE);
