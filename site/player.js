@@ -22,7 +22,7 @@ function showError(view) {
   setText('error-contact', view.contact || '');
   $('error').hidden = false;
   $('loading').hidden = true;
-  for (const b of ['start', 'pause', 'skip']) $(b).disabled = true;
+  for (const b of ['start', 'pause', 'skip', 'step']) $(b).disabled = true;
 }
 
 // hideCanvas takes ebiten's canvas out of the keyboard's way: ebiten gives
@@ -62,6 +62,8 @@ function render(json) {
   $('pause').disabled = !v.canPause;
   setText('pause', v.paused ? 'Resume' : 'Pause');
   $('skip').disabled = !v.canSkip;
+  // A therapist steps through an exercise one phase at a time.
+  $('step').disabled = !(v.canStart || v.canPause);
   const speed = String(v.speed);
   if ($('speed').value !== speed && [...$('speed').options].some((o) => o.value === speed)) {
     $('speed').value = speed;
@@ -80,6 +82,7 @@ function attach(api) {
   $('start').addEventListener('click', () => send('start'));
   $('pause').addEventListener('click', () => send('pause'));
   $('skip').addEventListener('click', () => send('skip'));
+  $('step').addEventListener('click', () => send('step'));
   $('speed').addEventListener('change', (e) => send('speed', e.target.value));
   document.addEventListener('visibilitychange', () => send('visible', !document.hidden));
   // The figure is drawn where #stage is; tell the player when that moves.

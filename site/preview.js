@@ -121,23 +121,11 @@ function frameLoaded() {
   phase();
 }
 
-// stepPhase plays on to the next phase (up, hold, down, rest, next rep or
-// set) and pauses there. The player has no "step" command: this resumes and
-// pauses again as soon as the page shows a new phase, so it may overrun by
-// a frame at the current speed.
+// stepPhase moves the player on to the start of the next phase (up, hold,
+// down, rest, next rep or set) and pauses there: the player's own "Next
+// phase" button, which sends the engine's "step" command.
 function stepPhase() {
-  const doc = frameDoc();
-  if (!doc) return;
-  const key = () => ['phase', 'rep', 'set', 'side'].map((id) => doc.getElementById(id)?.textContent).join('|');
-  const before = key();
-  const obs = new MutationObserver(() => {
-    if (key() === before) return;
-    obs.disconnect();
-    if (frameState() === 'playing') frameClick('pause');
-  });
-  obs.observe(doc.body, { subtree: true, childList: true, characterData: true });
-  if (frameState() === 'ready') frameClick('start');
-  else if (frameState() === 'paused') frameClick('pause');
+  frameClick('step');
 }
 
 function setSpeed() {
