@@ -281,3 +281,90 @@ func main() {
   console.log(`|${w2.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows2.slice(1)) console.log(line2(r));
 }
+
+// Issues 4 and 5, a third table in the same run:
+//
+//   - the next session's plan from two years of daily sessions:
+//     BenchmarkNext in engine/progress, natively, median of 3. Target ≤ 5 ms.
+//   - the stored size of a year of daily sessions (records and keys):
+//     TestStoredSize in engine/progress. Target ≤ 300 KB.
+//   - from tapping Start to the first frame in which the figure moves: the
+//     bare player (player.html) at the phone viewport, scale 1 (software
+//     WebGL; see shared/BROWSER.md), no CPU throttle; the time from the
+//     click (performance.now() in the page just before it) to the
+//     "spry-moving-frame" mark the player sets when it draws its first
+//     moving frame; median of RUNS fresh contexts. Target ≤ 100 ms.
+//   - long tasks (> 50 ms, PerformanceObserver 'longtask') in the first 20 s
+//     of a session at 1×, same page and viewport, next to the floor's over
+//     20 s in the same run. Target: none.
+{
+  const { execFileSync } = await import('node:child_process');
+  const go = process.env.GO || 'go';
+  const run = (args) => execFileSync(go, args, { cwd: root, encoding: 'utf8' });
+  const next = run(['test', './engine/progress', '-run', '^$', '-bench', '^BenchmarkNext$', '-count', '3']);
+  const nextMs = median([...next.matchAll(/^BenchmarkNext\S*\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) => Number(m[1]))) / 1e6;
+  const sizeOut = run(['test', './engine/progress', '-run', '^TestStoredSize$', '-v', '-count', '1']);
+  const sizeKB = Number(/(\d+) KB = /.exec(sizeOut)?.[1] ?? NaN);
+
+  const longTaskObserver = () => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  };
+  const scale1 = { viewport: phone.viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+  const server2 = await startServer(['out', 'bin/bench']);
+  const browser2 = await launchBrowser();
+  const startMs = [];
+  const tasks = { player: [], floor: [] };
+  try {
+    for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
+      const context = await browser2.newContext(scale1);
+      const page = await context.newPage();
+      await page.addInitScript(longTaskObserver);
+      await page.goto(new URL('/player.html', server2.url).href);
+      await page.waitForFunction(() => document.body.dataset.state === 'ready' && performance.getEntriesByName('spry-first-frame').length > 0);
+      await page.waitForTimeout(500);
+      const t0 = await page.evaluate(() => {
+        const t = performance.now();
+        document.getElementById('start').click();
+        return t;
+      });
+      const mark = await page.waitForFunction(() => performance.getEntriesByName('spry-moving-frame')[0]?.startTime ?? false, null, { polling: 5 });
+      startMs.push((await mark.jsonValue()) - t0);
+      if (i === 0) {
+        await page.evaluate(() => { window.__longTasks = []; });
+        await page.waitForTimeout(20_000);
+        tasks.player = await page.evaluate(() => window.__longTasks);
+      }
+      await context.close();
+    }
+    const context = await browser2.newContext(scale1);
+    const page = await context.newPage();
+    watchConsole(page, [/Failed to load worklet module script: blob:/]);
+    await page.addInitScript(longTaskObserver);
+    await page.goto(new URL('/floor/', server2.url).href);
+    await page.waitForFunction(() => performance.getEntriesByName('spry-first-frame').length > 0);
+    await page.evaluate(() => { window.__longTasks = []; });
+    await page.waitForTimeout(20_000);
+    tasks.floor = await page.evaluate(() => window.__longTasks);
+    await context.close();
+  } finally {
+    await browser2.close();
+    await server2.stop();
+  }
+  const count = (xs) => `${xs.length}${xs.length ? ` (longest ${Math.max(...xs)} ms)` : ''}`;
+  const rows3 = [
+    ['', 'Spry', 'floor', 'target'],
+    ['next plan, 2 years of daily sessions (native)', `${nextMs.toFixed(2)} ms`, '', `≤ 5 ms ${ok(nextMs, 5)}`],
+    ['stored size, a year of daily sessions', `${sizeKB} KB`, '', `≤ 300 KB ${ok(sizeKB, 300)}`],
+    ['Start tap → first moving frame (player.html @1)', ms(median(startMs)), '', `≤ 100 ms ${ok(median(startMs), 100)}`],
+    ['long tasks > 50 ms in 20 s (session at 1×, @1)', count(tasks.player), count(tasks.floor), `none ${tasks.player.length === 0 ? 'ok' : 'OVER'}`],
+  ];
+  const w3 = rows3[0].map((_, c) => Math.max(...rows3.map((r) => r[c].length)));
+  const line3 = (r) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(w3[c]) : cell.padStart(w3[c]))).join(' | ')} |`;
+  console.log('\nProgress and session (issues 4 and 5): software WebGL at scale 1, unthrottled');
+  console.log(line3(rows3[0]));
+  console.log(`|${w3.map((x) => '-'.repeat(x + 2)).join('|')}|`);
+  for (const r of rows3.slice(1)) console.log(line3(r));
+}

@@ -41,6 +41,8 @@ type game struct {
 	lastView  []byte
 	stage     page.Rect
 	drawnOnce bool
+	// moving is whether the last frame drawn showed the figure moving.
+	moving bool
 	// drawing is reused from frame to frame.
 	drawing figure.Drawing
 
@@ -126,6 +128,13 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if !g.drawnOnce {
 		g.drawnOnce = true
 		g.host.Mark("spry-first-frame")
+	}
+	// For the bench: the first frame that moves after a Start or Resume.
+	if m := g.model.Moving(); m != g.moving {
+		g.moving = m
+		if m {
+			g.host.Mark("spry-moving-frame")
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"encoding/xml"
 	"fmt"
 	"math"
 	"strconv"
@@ -56,10 +55,12 @@ func esc(s string) string {
 		}
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
+	return xmlEscaper.Replace(s)
 }
+
+// xmlEscaper escapes text for XML as encoding/xml's EscapeText does, without
+// linking encoding/xml into the player (its size counts on phones).
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 
 // num writes a coordinate with at most one decimal.
 func num(v float64) string {

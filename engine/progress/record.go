@@ -9,13 +9,14 @@ package progress
 
 import (
 	"bytes"
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"time"
 )
 
@@ -229,14 +230,16 @@ func (r *Record) Time() time.Time {
 func Pain(n int) *int { return &n }
 
 // NewID returns a record ID unique across devices: the time in UTC to the
-// second, then 8 random hex digits read from random (crypto/rand.Reader
-// when nil): two records made in the same second clash once in 4 billion.
+// second, then 8 random hex digits read from random: two records made in the
+// same second clash once in 4 billion. When random is nil the digits come
+// from math/rand/v2, which the runtime seeds from the system's randomness:
+// an ID needs to be unique, not secret, and crypto/rand would add its
+// ciphers to the player every patient downloads.
 func NewID(t time.Time, random io.Reader) (string, error) {
-	if random == nil {
-		random = rand.Reader
-	}
 	var b [4]byte
-	if _, err := io.ReadFull(random, b[:]); err != nil {
+	if random == nil {
+		binary.BigEndian.PutUint32(b[:], rand.Uint32())
+	} else if _, err := io.ReadFull(random, b[:]); err != nil {
 		return "", fmt.Errorf("progress: new record ID: %w", err)
 	}
 	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:]), nil
