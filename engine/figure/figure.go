@@ -229,26 +229,84 @@ func (b *builder) shadow(p, q motion.Point) {
 	}
 }
 
-// body draws the person: far limbs, torso, head, near limbs.
+// part is one of the body parts body paints in depth order.
+type part uint8
+
+const (
+	farArm part = iota
+	farLeg
+	torso
+	nearLeg
+	nearArm
+	numParts
+)
+
+// body draws the person: the arms, the legs, and the torso with the head,
+// furthest from the viewer first. Seen plainly from the side that is far
+// arm, far leg, torso, near leg, near arm; a twisted chest or rolled knees
+// (or elbows and knees bent towards or away from the viewer, seen from the
+// front) can bring a far limb in front of the torso.
 func (b *builder) body(breath float64) {
 	P := b.pts
+	order := [numParts]part{farArm, farLeg, torso, nearLeg, nearArm}
+	var depth [numParts]float64
+	depth[farArm] = (P.Z[motion.PtElbowFar] + P.Z[motion.PtWristFar]) / 2
+	depth[farLeg] = (P.Z[motion.PtKneeFar] + P.Z[motion.PtAnkleFar]) / 2
+	depth[nearLeg] = (P.Z[motion.PtKneeNear] + P.Z[motion.PtAnkleNear]) / 2
+	depth[nearArm] = (P.Z[motion.PtElbowNear] + P.Z[motion.PtWristNear]) / 2
+	// Insertion sort, stable, so equal depths keep the side-view order.
+	for i := 1; i < len(order); i++ {
+		for k := i; k > 0 && depth[order[k]] < depth[order[k-1]]; k-- {
+			order[k], order[k-1] = order[k-1], order[k]
+		}
+	}
 	p, far := b.pal, &b.far
-	b.shift = FarOffset
-	b.arm(far, motion.PtShoulderFar, motion.PtElbowFar, motion.PtWristFar, motion.PtHandFar)
-	b.leg(far, motion.PtKneeFar, motion.PtAnkleFar, motion.PtHeelFar, motion.PtToeFar)
+	for _, pt := range order {
+		b.shift = motion.Vec{}
+		if (pt == farArm || pt == farLeg) && P.View == motion.Side {
+			b.shift = FarOffset
+		}
+		switch pt {
+		case farArm:
+			b.arm(far, motion.PtShoulderFar, motion.PtElbowFar, motion.PtWristFar, motion.PtHandFar)
+		case farLeg:
+			b.leg(far, P.Hip[1], motion.PtKneeFar, motion.PtAnkleFar, motion.PtHeelFar, motion.PtToeFar)
+		case torso:
+			b.trunk(breath)
+		case nearLeg:
+			b.leg(p, P.Hip[0], motion.PtKneeNear, motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeNear)
+		case nearArm:
+			b.arm(p, motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear)
+		}
+	}
 	b.shift = motion.Vec{}
+}
 
+// trunk draws the neck, head and torso.
+func (b *builder) trunk(breath float64) {
+	P := b.pts
+	p := b.pal
 	// Neck and head.
 	b.capsule(P.At[motion.PtNeckBase], 0.03, P.At[motion.PtSkull], 0.027, p.Skin)
 	head, skull := P.At[motion.PtHead], P.At[motion.PtSkull]
 	up := unit(head.Sub(skull))
 	front := motion.Vec{X: up.Y, Y: -up.X} // clockwise of up: the face
 	r := P.Radius[motion.PtHead] * 0.95
-	b.circle(head.Add(up.Scale(0.008)).Sub(front.Scale(0.008)), r, p.Hair)
-	b.circle(head.Add(front.Scale(0.006)).Sub(up.Scale(0.004)), r*0.93, p.Skin)
-	b.circle(head.Add(front.Scale(0.026)).Sub(up.Scale(0.04)), 0.024, p.Skin)   // jaw
-	b.circle(head.Add(front.Scale(r*0.95)).Sub(up.Scale(0.012)), 0.011, p.Skin) // nose
-	b.circle(head.Sub(front.Scale(0.012)), 0.011, shade(p.Skin, 0.12))          // ear
+	if P.View == motion.Front {
+		// The face looks at the viewer: hair behind it, ears either side.
+		side := front.Scale(r * 0.92)
+		b.circle(head.Add(up.Scale(0.01)), r, p.Hair)
+		b.circle(head.Add(side), 0.012, shade(p.Skin, 0.12))
+		b.circle(head.Sub(side), 0.012, shade(p.Skin, 0.12))
+		b.circle(head.Sub(up.Scale(0.008)), r*0.88, p.Skin)
+		b.circle(head.Sub(up.Scale(0.036)), 0.028, p.Skin) // jaw
+	} else {
+		b.circle(head.Add(up.Scale(0.008)).Sub(front.Scale(0.008)), r, p.Hair)
+		b.circle(head.Add(front.Scale(0.006)).Sub(up.Scale(0.004)), r*0.93, p.Skin)
+		b.circle(head.Add(front.Scale(0.026)).Sub(up.Scale(0.04)), 0.024, p.Skin)   // jaw
+		b.circle(head.Add(front.Scale(r*0.95)).Sub(up.Scale(0.012)), 0.011, p.Skin) // nose
+		b.circle(head.Sub(front.Scale(0.012)), 0.011, shade(p.Skin, 0.12))          // ear
+	}
 
 	// Torso: trousers to just above the pelvis, shirt over it.
 	pelvis, sacrum, waist := P.At[motion.PtPelvis], P.At[motion.PtSacrum], P.At[motion.PtWaist]
@@ -256,7 +314,9 @@ func (b *builder) body(breath float64) {
 	// Breathing in lifts the front of the chest; the back stays put.
 	rise := 0.006 * math.Max(0, math.Min(1, breath))
 	d := unit(neck.Sub(waist))
-	chest = chest.Add(motion.Vec{X: d.Y, Y: -d.X}.Scale(rise))
+	if P.View == motion.Side {
+		chest = chest.Add(motion.Vec{X: d.Y, Y: -d.X}.Scale(rise))
+	}
 	belt := sacrum.Lerp(waist, 0.35)
 	rBelt := P.Radius[motion.PtSacrum]*0.65 + P.Radius[motion.PtWaist]*0.35
 	b.tube([]motion.Vec{pelvis, sacrum, belt}, []float64{P.Radius[motion.PtPelvis], P.Radius[motion.PtSacrum], rBelt}, p.Trousers)
@@ -264,14 +324,10 @@ func (b *builder) body(breath float64) {
 	collar := chest.Lerp(neck, 0.75)
 	b.tube([]motion.Vec{belt, waist, chest, collar},
 		[]float64{rBelt - 0.002, P.Radius[motion.PtWaist], P.Radius[motion.PtChest] + rise, P.Radius[motion.PtNeckBase] - 0.006}, p.Shirt)
-
-	b.leg(p, motion.PtKneeNear, motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeNear)
-	b.arm(p, motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear)
 }
 
-func (b *builder) leg(p *Palette, knee, ankle, heel, toe motion.Point) {
+func (b *builder) leg(p *Palette, hip motion.Vec, knee, ankle, heel, toe motion.Point) {
 	P := b.pts
-	hip := P.At[motion.PtPelvis]
 	k, a := P.At[knee], P.At[ankle]
 	// The foot first, so the trouser hem covers the ankle.
 	b.capsule(a, 0.024, P.At[heel], 0.014, p.Skin)

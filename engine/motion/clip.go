@@ -68,7 +68,19 @@ type PoseSpec struct {
 	// Angle rotates the body counter-clockwise from standing, in degrees.
 	Angle  float64            `json:"angle"`
 	Joints map[string]float64 `json:"joints"`
+	// Twist turns the chest towards the viewer, Roll drops both knees
+	// towards the viewer, in degrees (see Pose; side view only).
+	Twist float64 `json:"twist,omitempty"`
+	Roll  float64 `json:"roll,omitempty"`
 }
+
+// The largest twist and roll a pose may ask for, in degrees: about the
+// thoracic spine's rotation each way, and knees dropped most of the way to
+// the floor.
+const (
+	MaxTwist = 45
+	MaxRoll  = 70
+)
 
 // Keyframe is a pose the clip reaches at a time within a phase.
 type Keyframe struct {
@@ -93,7 +105,10 @@ type Clip struct {
 	Schema int    `json:"schema"`
 	ID     string `json:"id"`
 	// Note says what the clip shows, for authors.
-	Note  string              `json:"note,omitempty"`
+	Note string `json:"note,omitempty"`
+	// View is "side" (the default) or "front": the plane the poses'
+	// angles are read in and the viewer looks at (see View).
+	View  string              `json:"view,omitempty"`
 	Poses map[string]PoseSpec `json:"poses"`
 	Start Keyframe            `json:"start"`
 	Up    []Keyframe          `json:"up"`
@@ -163,11 +178,30 @@ func (c *Clip) validate() error {
 		bad("id", "must not be empty")
 	}
 	s := Standard()
+	view := Side
+	switch c.View {
+	case "", "side":
+	case "front":
+		view = Front
+	default:
+		bad("view", "unknown view %q (want side or front)", c.View)
+	}
 	poses := map[string]Pose{}
 	for _, name := range sortedKeys(c.Poses) {
 		spec := c.Poses[name]
-		var p Pose
-		p.Angle = spec.Angle
+		p := Pose{Angle: spec.Angle, View: view, Twist: spec.Twist, Roll: spec.Roll}
+		for _, r := range []struct {
+			field    string
+			v, limit float64
+		}{{"twist", spec.Twist, MaxTwist}, {"roll", spec.Roll, MaxRoll}} {
+			path := fmt.Sprintf("poses.%s.%s", name, r.field)
+			switch {
+			case r.v != 0 && view != Side:
+				bad(path, "only in the side view")
+			case math.Abs(r.v) > r.limit:
+				bad(path, "%g outside the range %d..%d", r.v, -int(r.limit), int(r.limit))
+			}
+		}
 		set := map[Joint]bool{}
 		for _, jn := range sortedKeys(spec.Joints) {
 			v := spec.Joints[jn]
@@ -184,7 +218,7 @@ func (c *Clip) validate() error {
 				set[j] = len(js) == 1
 				p.Joints[j] = v
 			}
-			if lo, hi := s.Range(js[0]); v < lo || v > hi {
+			if lo, hi := s.RangeIn(view, js[0]); v < lo || v > hi {
 				bad(path, "%g outside the joint's range %g..%g", v, lo, hi)
 			}
 		}
@@ -300,7 +334,7 @@ func (c *Clip) validate() error {
 	// contacts it shares with the one before where they were.
 	check := func(path string, b *baked) {
 		for j := Joint(0); j < NumJoints; j++ {
-			lo, hi := s.Range(j)
+			lo, hi := s.RangeIn(view, j)
 			if v := b.pose.Joints[j]; v < lo-0.5 || v > hi+0.5 {
 				bad(path, "%s at %.1f after solving, outside its range %g..%g", j, v, lo, hi)
 			}
@@ -443,7 +477,7 @@ func (c *Clip) validate() error {
 
 func (b *baked) finish(s *Skeleton) {
 	f := s.frames(&b.pose)
-	b.pts = s.points(&f)
+	b.pts = s.points(&b.pose, &f)
 	b.ext = extremities(&f)
 }
 
@@ -563,9 +597,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // Bounds returns the smallest rectangle holding the body (its points and
-// their radii) at every keyframe of the clip, on either side, and its
-// chair or wall. It is empty
-// for an invalid clip.
+// their radii) at every keyframe of the clip, on either side (as Pose.Mirror
+// shows it), and its chair or wall. It is empty for an invalid clip.
 func (c *Clip) Bounds() (lo, hi Vec) {
 	if c.Validate() != nil {
 		return Vec{}, Vec{}
@@ -573,10 +606,13 @@ func (c *Clip) Bounds() (lo, hi Vec) {
 	lo = Vec{math.Inf(1), math.Inf(1)}
 	hi = Vec{math.Inf(-1), math.Inf(-1)}
 	grow := func(b *baked) {
-		for i, q := range b.pts.At {
-			r := b.pts.Radius[i]
-			lo = Vec{math.Min(lo.X, q.X-r), math.Min(lo.Y, q.Y-r)}
-			hi = Vec{math.Max(hi.X, q.X+r), math.Max(hi.Y, q.Y+r)}
+		mirrored := b.pose.Mirror().Points(Standard())
+		for _, pts := range [2]*Points{&b.pts, &mirrored} {
+			for i, q := range pts.At {
+				r := pts.Radius[i]
+				lo = Vec{math.Min(lo.X, q.X-r), math.Min(lo.Y, q.Y-r)}
+				hi = Vec{math.Max(hi.X, q.X+r), math.Max(hi.Y, q.Y+r)}
+			}
 		}
 	}
 	grow(&c.start)

@@ -12,60 +12,206 @@ type Pose struct {
 	Angle float64
 	// Joints holds each joint's anatomical angle in degrees.
 	Joints [NumJoints]float64
+	// View is the plane the angles are read in (see View).
+	View View
+	// Twist turns the chest, shoulders and head about the thoracic spine's
+	// long axis, in degrees (Side view only): positive turns the chest
+	// towards the viewer, so the near shoulder goes back and the far one
+	// comes forward (a seated twist).
+	Twist float64
+	// Roll swings both knees about the line from hip to ankle, in degrees
+	// (Side view only): positive drops them towards the viewer, so thighs
+	// and shins look shorter and the knees sink, while the feet stay put (a
+	// lower trunk rotation).
+	Roll float64
 }
 
 // Points holds the world position of every landmark of a posed body and
-// the body's half-thickness there.
+// the body's half-thickness there, as the viewer sees them. The picture is
+// flat (x, y); Z is each point's depth, positive towards the viewer, so
+// that a point's 3D position is (At.X, At.Y, Z).
 type Points struct {
 	At     [NumPoints]Vec
 	Radius [NumPoints]float64
+	Z      [NumPoints]float64
+	// Hip is the near and far hip joint, where each thigh starts, and HipZ
+	// their depths. Seen from the side both are at the pelvis point.
+	Hip  [2]Vec
+	HipZ [2]float64
+	// View is the view the pose was seen in.
+	View View
 }
 
-// frame is a segment's start and absolute direction (radians).
+// frame is a segment's start and direction. Its direction is a in the
+// picture (radians, counter-clockwise from +x), tipped by tilt towards the
+// viewer when the segment is a hinge bent out of the picture (out): a
+// limb's lower part seen from the front.
 type frame struct {
-	o Vec
-	a float64
+	o    Vec
+	z    float64
+	a    float64
+	tilt float64
+	out  bool
 }
 
-func (f frame) point(along, across float64) Vec {
+// point returns the position and depth of the point along the frame and
+// across it (counter-clockwise of it, in its bending plane).
+func (f frame) point(along, across float64) (Vec, float64) {
 	s, c := math.Sincos(f.a)
-	return Vec{f.o.X + c*along - s*across, f.o.Y + s*along + c*across}
+	if !f.out {
+		return Vec{f.o.X + c*along - s*across, f.o.Y + s*along + c*across}, f.z
+	}
+	st, ct := math.Sincos(f.tilt)
+	in := along*ct - across*st
+	return Vec{f.o.X + c*in, f.o.Y + s*in}, f.z + along*st + across*ct
 }
 
 const deg = math.Pi / 180
 
 // frames runs forward kinematics: every segment's start and direction.
+// Shoulders and hips sit a half-width to the side of the spine: in depth
+// seen from the side, across the picture seen from the front.
 func (s *Skeleton) frames(p *Pose) (f [numSegments]frame) {
 	f[segPelvis] = frame{o: p.Root, a: (90 + p.Angle) * deg}
 	for j := Joint(0); j < NumJoints; j++ {
 		b := &s.Bones[j]
 		parent := f[segment(b.Parent)]
-		f[j] = frame{
-			o: parent.point(b.Attach, 0),
-			a: parent.a + (b.Rest+b.Sign*p.Joints[j])*deg,
+		o, z := parent.point(b.Attach, 0)
+		fr := frame{o: o, z: z, a: parent.a, tilt: parent.tilt, out: parent.out}
+		var half float64
+		switch j {
+		case ShoulderNear, ShoulderFar:
+			half = ShoulderHalfWidth * side(j)
+		case HipNear, HipFar:
+			half = HipHalfWidth * side(j)
 		}
+		switch {
+		case p.View != Front:
+			fr.z += half
+			fr.a += (b.Rest + b.Sign*p.Joints[j]) * deg
+		case hinge(j):
+			fr.tilt += (b.Rest + b.Sign*p.Joints[j]) * deg
+			fr.out = true
+		default:
+			fr.o, _ = parent.point(b.Attach, half)
+			fr.a += (b.Rest + s.frontSign(j)*p.Joints[j]) * deg
+		}
+		f[j] = fr
 	}
 	return f
 }
 
-func (s *Skeleton) points(f *[numSegments]frame) (pts Points) {
+// frontSign is how a frontal-plane joint angle turns its bone in the Front
+// view: lateral flexion bends the spine towards the near side, which is
+// counter-clockwise of it; abduction takes a near limb clockwise, away from
+// the body, and a far limb counter-clockwise.
+func (s *Skeleton) frontSign(j Joint) float64 {
+	if sd := side(j); sd != 0 {
+		return -sd
+	}
+	return 1
+}
+
+// jointSign is how joint j's angle turns its bone in the picture in view v.
+func (s *Skeleton) jointSign(v View, j Joint) float64 {
+	if v == Front && !hinge(j) {
+		return s.frontSign(j)
+	}
+	return s.Bones[j].Sign
+}
+
+func (s *Skeleton) points(p *Pose, f *[numSegments]frame) (pts Points) {
+	pts.View = p.View
 	for i := range s.marks {
 		m := &s.marks[i]
-		pts.At[i] = f[m.seg].point(m.along, m.across)
+		pts.At[i], pts.Z[i] = f[m.seg].point(m.along, m.across)
 		pts.Radius[i] = m.radius
+		if p.View == Front {
+			pts.Radius[i] = m.wide
+		}
+	}
+	for i, j := range [2]Joint{HipNear, HipFar} {
+		pts.Hip[i], pts.HipZ[i] = f[j].o, f[j].z
+	}
+	// The shoulder points are the shoulder joints.
+	pts.At[PtShoulderNear], pts.Z[PtShoulderNear] = f[ShoulderNear].o, f[ShoulderNear].z
+	pts.At[PtShoulderFar], pts.Z[PtShoulderFar] = f[ShoulderFar].o, f[ShoulderFar].z
+	if p.View == Side {
+		s.roll(p, &pts)
+		s.twist(p, f, &pts)
 	}
 	return pts
+}
+
+// roll swings each knee about the line from its hip to its ankle by the
+// pose's Roll: the knee keeps its distance from both, so the thigh and shin
+// keep their lengths, and the feet do not move.
+func (s *Skeleton) roll(p *Pose, pts *Points) {
+	if p.Roll == 0 {
+		return
+	}
+	sn, cs := math.Sincos(p.Roll * deg)
+	for i, knee := range [2]Point{PtKneeNear, PtKneeFar} {
+		ankle := knee + PtAnkleNear - PtKneeNear
+		hip := pts.Hip[i]
+		axis := unit(pts.At[ankle].Sub(hip))
+		d := pts.At[knee].Sub(hip)
+		along := axis.Scale(d.X*axis.X + d.Y*axis.Y)
+		perp := d.Sub(along) // in the picture, away from the axis
+		pts.At[knee] = hip.Add(along).Add(perp.Scale(cs))
+		pts.Z[knee] += perp.Len() * sn
+	}
+}
+
+// twist turns the thorax and everything it carries (neck, head, arms)
+// about the thoracic spine's long axis by the pose's Twist.
+func (s *Skeleton) twist(p *Pose, f *[numSegments]frame, pts *Points) {
+	if p.Twist == 0 {
+		return
+	}
+	sn, cs := math.Sincos(p.Twist * deg)
+	th := f[Thoracic]
+	u := Vec{math.Cos(th.a), math.Sin(th.a)}
+	n := Vec{-u.Y, u.X} // counter-clockwise of the spine: the back
+	for i := PtChest; i <= PtHandFar; i++ {
+		d := pts.At[i].Sub(th.o)
+		along := d.X*u.X + d.Y*u.Y
+		back := d.X*n.X + d.Y*n.Y
+		z := pts.Z[i] - th.z
+		pts.At[i] = th.o.Add(u.Scale(along)).Add(n.Scale(back*cs + z*sn))
+		pts.Z[i] = th.z - back*sn + z*cs
+	}
+	// Seen at a slant the chest shows some of its width.
+	m := &s.marks[PtChest]
+	pts.Radius[PtChest] = math.Hypot(m.radius*cs, m.wide*sn)
+}
+
+func unit(v Vec) Vec {
+	l := v.Len()
+	if l == 0 {
+		return Vec{X: 1}
+	}
+	return v.Scale(1 / l)
 }
 
 // Points returns the world position of every landmark of the body s in pose p.
 func (p Pose) Points(s *Skeleton) Points {
 	f := s.frames(&p)
-	return s.points(&f)
+	return s.points(&p, &f)
 }
 
 // Mirror returns the pose with near and far limbs swapped: the same movement
-// done with the other side of the body, seen from the same side.
+// done with the other side of the body, seen from the same side. A twist or
+// roll turns the other way. Seen from the front, the picture is reflected
+// about the root: the body turns and bends the other way too.
 func (p Pose) Mirror() Pose {
+	p.Twist, p.Roll = -p.Twist, -p.Roll
+	if p.View == Front {
+		p.Angle = -p.Angle
+		for j := Lumbar; j <= Head; j++ {
+			p.Joints[j] = -p.Joints[j]
+		}
+	}
 	for j := ShoulderNear; j <= WristNear; j++ {
 		k := j + ShoulderFar - ShoulderNear
 		p.Joints[j], p.Joints[k] = p.Joints[k], p.Joints[j]
@@ -79,7 +225,8 @@ func (p Pose) Mirror() Pose {
 
 // lerpPose blends a and b: t = 0 gives a, t = 1 gives b.
 func lerpPose(a, b *Pose, t float64) Pose {
-	p := Pose{Root: a.Root.Lerp(b.Root, t), Angle: a.Angle + (b.Angle-a.Angle)*t}
+	p := Pose{Root: a.Root.Lerp(b.Root, t), Angle: a.Angle + (b.Angle-a.Angle)*t, View: a.View,
+		Twist: a.Twist + (b.Twist-a.Twist)*t, Roll: a.Roll + (b.Roll-a.Roll)*t}
 	for j := range p.Joints {
 		p.Joints[j] = a.Joints[j] + (b.Joints[j]-a.Joints[j])*t
 	}

@@ -158,6 +158,47 @@ type segment uint8
 const segPelvis = segment(NumJoints)
 const numSegments = int(NumJoints) + 1
 
+// View is the plane a pose's joint angles are read in, which is also the
+// plane the viewer looks at.
+//
+// Most exercises are seen from the side: every joint bends in the sagittal
+// plane and near and far limbs overlap. A few (a side plank) only make sense
+// seen from the front. In the Front view the root angle and the angles of the
+// spine, neck, head, shoulders and hips are read in the frontal plane
+// (lateral flexion towards the near side and abduction are positive), while
+// elbows, wrists, knees and ankles stay hinges that bend in their own
+// sagittal plane: towards or away from the viewer, so the picture shows them
+// foreshortened. The near side is the body's right in both views; seen from
+// the front with the root angle at 90 (head to the left) it is the side the
+// body lies on.
+type View uint8
+
+// The views.
+const (
+	Side  View = iota // seen from the near side (the default)
+	Front             // seen from the front
+)
+
+// String returns the view's name as used in clip files ("front").
+func (v View) String() string {
+	switch v {
+	case Side:
+		return "side"
+	case Front:
+		return "front"
+	}
+	return "view?"
+}
+
+// Half the distance between the shoulder joints and between the hip
+// joints, in body heights. Seen from the side, near limbs hang this far in
+// front of the body's mid-plane and far ones this far behind; seen from the
+// front, they are this far apart on the picture.
+const (
+	ShoulderHalfWidth = 0.1
+	HipHalfWidth      = 0.05
+)
+
 // Bone describes the body part a joint moves.
 type Bone struct {
 	// Parent is the segment the bone hangs from: a joint, or NumJoints for
@@ -175,6 +216,32 @@ type Bone struct {
 	Sign float64
 	// Min and Max are the joint's human range in degrees.
 	Min, Max float64
+	// FrontMin and FrontMax are the range in the Front view of a joint that
+	// is read in the frontal plane (lateral flexion, abduction); a hinge
+	// keeps Min and Max.
+	FrontMin, FrontMax float64
+}
+
+// hinge reports whether joint j bends in its limb's sagittal plane in every
+// view: elbows, wrists, knees and ankles.
+func hinge(j Joint) bool {
+	switch j {
+	case ElbowNear, WristNear, ElbowFar, WristFar, KneeNear, AnkleNear, KneeFar, AnkleFar:
+		return true
+	}
+	return false
+}
+
+// side returns +1 for a joint of a near limb, -1 for a far limb and 0 for
+// the spine, neck and head.
+func side(j Joint) float64 {
+	switch {
+	case j >= ShoulderNear && j <= WristNear || j >= HipNear && j <= AnkleNear:
+		return 1
+	case j >= ShoulderFar && j <= WristFar || j >= HipFar && j <= AnkleFar:
+		return -1
+	}
+	return 0
 }
 
 // landmark places a Point on a segment: Along its direction and Across to
@@ -183,6 +250,9 @@ type landmark struct {
 	seg           segment
 	along, across float64
 	radius        float64
+	// wide is the half-width seen from the front, where it differs from
+	// radius (the trunk is wider than it is deep).
+	wide float64
 }
 
 // Skeleton is the fixed shape of a body: bone lengths, joint ranges and the
@@ -194,11 +264,19 @@ type Skeleton struct {
 	marks        [NumPoints]landmark
 }
 
-// Range returns the human range of joint j in degrees.
+// Range returns the human range of joint j in degrees, in the Side view.
 func (s *Skeleton) Range(j Joint) (lo, hi float64) { return s.Bones[j].Min, s.Bones[j].Max }
 
+// RangeIn returns the human range of joint j in degrees in view v.
+func (s *Skeleton) RangeIn(v View, j Joint) (lo, hi float64) {
+	if v == Front && !hinge(j) {
+		return s.Bones[j].FrontMin, s.Bones[j].FrontMax
+	}
+	return s.Bones[j].Min, s.Bones[j].Max
+}
+
 // Radius returns the body's half-thickness at point p: how far its surface
-// is from p.
+// is from p, seen from the side.
 func (s *Skeleton) Radius(p Point) float64 { return s.marks[p].radius }
 
 // trunk reports whether p is on the pelvis, spine, neck or head.
@@ -216,23 +294,32 @@ var standard = func() Skeleton {
 	b := func(j Joint, parent Joint, attach, length, rest, sign, lo, hi float64) {
 		s.Bones[j] = Bone{Parent: parent, Attach: attach, Length: length, Rest: rest, Sign: sign, Min: lo, Max: hi}
 	}
+	// front sets a joint's frontal-plane range: lateral flexion for the
+	// spine, abduction (negative: adduction) for shoulders and hips.
+	front := func(j Joint, lo, hi float64) { s.Bones[j].FrontMin, s.Bones[j].FrontMax = lo, hi }
 	root := Joint(NumJoints)
 	b(Lumbar, root, 0.08, 0.10, 0, -1, -30, 50)
 	b(Thoracic, Lumbar, 0.10, 0.15, 0, -1, -25, 40)
 	b(Neck, Thoracic, 0.15, 0.05, 0, -1, -60, 50)
 	b(Head, Neck, 0.05, 0.09, 0, -1, -30, 30)
+	front(Lumbar, -25, 25)
+	front(Thoracic, -20, 20)
+	front(Neck, -40, 40)
+	front(Head, -20, 20)
 	for _, side := range [2]Joint{0, ShoulderFar - ShoulderNear} {
 		b(ShoulderNear+side, Thoracic, 0.11, 0.186, 180, 1, -60, 180)
 		b(ElbowNear+side, ShoulderNear+side, 0.186, 0.146, 0, 1, 0, 150)
 		b(WristNear+side, ElbowNear+side, 0.146, 0.09, 0, -1, -90, 80)
+		front(ShoulderNear+side, -30, 180)
 	}
 	for _, side := range [2]Joint{0, HipFar - HipNear} {
 		b(HipNear+side, root, 0, 0.245, 180, 1, -30, 135)
 		b(KneeNear+side, HipNear+side, 0.245, 0.246, 0, -1, 0, 160)
 		b(AnkleNear+side, KneeNear+side, 0.246, 0.11, 90, 1, -50, 30)
+		front(HipNear+side, -25, 45)
 	}
 	m := func(p Point, seg segment, along, across, radius float64) {
-		s.marks[p] = landmark{seg: seg, along: along, across: across, radius: radius}
+		s.marks[p] = landmark{seg: seg, along: along, across: across, radius: radius, wide: radius}
 	}
 	m(PtPelvis, pelvis, 0, 0, 0.072)
 	m(PtSacrum, pelvis, 0.08, 0, 0.066)
@@ -241,6 +328,14 @@ var standard = func() Skeleton {
 	m(PtNeckBase, segment(Thoracic), 0.15, 0, 0.046)
 	m(PtSkull, segment(Neck), 0.05, 0, 0.034)
 	m(PtHead, segment(Head), 0.036, 0, 0.064)
+	// Seen from the front the trunk is wider than deep (hips 0.19 across
+	// the trochanters, waist 0.15, chest 0.19); the head is about round.
+	for _, w := range []struct {
+		p    Point
+		wide float64
+	}{{PtPelvis, 0.095}, {PtSacrum, 0.088}, {PtWaist, 0.075}, {PtChest, 0.095}, {PtNeckBase, 0.06}} {
+		s.marks[w.p].wide = w.wide
+	}
 	for i, side := range [2]Point{0, PtShoulderFar - PtShoulderNear} {
 		j := Joint(i) * (ShoulderFar - ShoulderNear)
 		m(PtShoulderNear+side, segment(Thoracic), 0.11, 0, 0.066)

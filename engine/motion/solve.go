@@ -60,7 +60,7 @@ func extremities(f *[numSegments]frame) (e extremity) {
 // the current frames.
 func (s *Skeleton) setAbs(p *Pose, f *[numSegments]frame, j Joint, abs float64) {
 	b := &s.Bones[j]
-	v := wrap((abs-f[segment(b.Parent)].a)/deg-b.Rest) * b.Sign
+	v := wrap((abs-f[segment(b.Parent)].a)/deg-b.Rest) * s.jointSign(p.View, j)
 	// Of the equivalent angles, keep the one nearest the current value, so
 	// a joint near ±180 does not flip to the other end.
 	v += 360 * math.Round((p.Joints[j]-v)/360)
@@ -110,6 +110,21 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 			continue
 		}
 		f := s.frames(p)
+		if p.View == Front {
+			// Seen from the front, elbows and knees bend out of the
+			// picture: the limb keeps its bends and swings about the
+			// shoulder or hip to point its leading contact at its target.
+			c := end
+			if c == nil {
+				c = mid
+			}
+			base := f[l.root].o
+			pts := s.points(p, &f)
+			now, want := pts.At[c.pt].Sub(base), c.target.Sub(base)
+			turn := math.Atan2(want.Y, want.X) - math.Atan2(now.Y, now.X)
+			s.setAbs(p, &f, l.root, f[l.root].a+turn)
+			continue
+		}
 		base := f[l.root].o
 		upper, lower := s.Bones[l.root].Length, s.Bones[l.mid].Length
 		if end == nil {
@@ -127,8 +142,8 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 		// its target with the extremity at its planned angle.
 		joint := end.target
 		if m := s.marks[end.pt]; m.seg == segment(l.end) {
-			ef := frame{o: Vec{}, a: ext[i].end}
-			joint = joint.Sub(ef.point(m.along, m.across))
+			off, _ := frame{o: Vec{}, a: ext[i].end}.point(m.along, m.across)
+			joint = joint.Sub(off)
 		}
 		if mid != nil {
 			// Kneeling: the knee holds its place and the shin points at
@@ -212,7 +227,7 @@ func (s *Skeleton) slide(p *Pose, cs []contact, ext *extremity) bool {
 			need := pts.Radius[q]
 			for _, e := range l.endPts[1:] {
 				m := s.marks[e]
-				off := frame{a: f[l.end].a}.point(m.along, m.across)
+				off, _ := frame{a: f[l.end].a}.point(m.along, m.across)
 				need = math.Max(need, m.radius-off.Y)
 			}
 			slide = append(slide, contact{q, Vec{pts.At[q].X, math.Max(pts.At[q].Y, need)}})
