@@ -91,7 +91,7 @@ func TestClipProperties(t *testing.T) {
 					p := sample(ph, x)
 					pts := p.Points(s)
 					for j := motion.Joint(0); j < motion.NumJoints; j++ {
-						lo, hi := s.Range(j)
+						lo, hi := s.RangeIn(p.View, j)
 						assert.True(t, p.Joints[j] >= lo-0.5 && p.Joints[j] <= hi+0.5,
 							"Sample(%s, %.2f) %s = %.1f, want in %g..%g", ph, x, j, p.Joints[j], lo, hi)
 					}
@@ -100,7 +100,10 @@ func TestClipProperties(t *testing.T) {
 						assert.GreaterOrEqual(t, h, -motion.FloorTolerance,
 							"Sample(%s, %.2f) %s height above floor", ph, x, motion.Point(i))
 					}
-					for _, b := range []struct {
+					// Bone lengths are 3D: a twisted chest, rolled knees or a
+					// limb bent towards the viewer looks shorter in the picture.
+					at := func(p motion.Point) [3]float64 { return [3]float64{pts.At[p].X, pts.At[p].Y, pts.Z[p]} }
+					for i, b := range []struct {
 						a, b motion.Point
 						j    motion.Joint
 					}{
@@ -108,13 +111,21 @@ func TestClipProperties(t *testing.T) {
 						{motion.PtKneeFar, motion.PtAnkleFar, motion.KneeFar},
 						{motion.PtElbowNear, motion.PtWristNear, motion.ElbowNear},
 						{motion.PtElbowFar, motion.PtWristFar, motion.ElbowFar},
-						{motion.PtPelvis, motion.PtKneeNear, motion.HipNear},
 						{motion.PtShoulderNear, motion.PtElbowNear, motion.ShoulderNear},
+						{motion.PtShoulderFar, motion.PtElbowFar, motion.ShoulderFar},
 					} {
-						got := pts.At[b.b].Sub(pts.At[b.a]).Len()
+						got := dist3(at(b.a), at(b.b))
 						assert.InDelta(t, s.Bones[b.j].Length, got, 1e-9,
-							"Sample(%s, %.2f) length %s-%s", ph, x, b.a, b.b)
+							"Sample(%s, %.2f) length %s-%s (%d)", ph, x, b.a, b.b, i)
 					}
+					for i, knee := range []motion.Point{motion.PtKneeNear, motion.PtKneeFar} {
+						hip := [3]float64{pts.Hip[i].X, pts.Hip[i].Y, pts.HipZ[i]}
+						assert.InDelta(t, s.Bones[motion.HipNear].Length, dist3(hip, at(knee)), 1e-9,
+							"Sample(%s, %.2f) length hip-%s", ph, x, knee)
+					}
+					// The shoulders stay a shoulder-width apart, whatever the twist.
+					assert.InDelta(t, 2*motion.ShoulderHalfWidth, dist3(at(motion.PtShoulderNear), at(motion.PtShoulderFar)), 1e-9,
+						"Sample(%s, %.2f) shoulder width", ph, x)
 					return pts
 				}
 				ks := keys(t, c)
@@ -171,6 +182,10 @@ func TestClipProperties(t *testing.T) {
 	}
 }
 
+func dist3(a, b [3]float64) float64 {
+	return math.Sqrt((a[0]-b[0])*(a[0]-b[0]) + (a[1]-b[1])*(a[1]-b[1]) + (a[2]-b[2])*(a[2]-b[2]))
+}
+
 func mirrorPoint(p motion.Point) motion.Point {
 	n := p.String()
 	switch {
@@ -192,14 +207,25 @@ func mirrorPoint(p motion.Point) motion.Point {
 // dumpPose writes a readable, rounded description of a pose.
 func dumpPose(sb *strings.Builder, p motion.Pose) {
 	r := func(v float64) float64 { return math.Round(v*1000)/1000 + 0 }
-	fmt.Fprintf(sb, "  root (%.3f, %.3f) angle %.1f\n  joints", r(p.Root.X), r(p.Root.Y), math.Round(p.Angle*10)/10+0)
+	fmt.Fprintf(sb, "  root (%.3f, %.3f) angle %.1f", r(p.Root.X), r(p.Root.Y), math.Round(p.Angle*10)/10+0)
+	if p.View != motion.Side {
+		fmt.Fprintf(sb, " view %s", p.View)
+	}
+	if p.Twist != 0 || p.Roll != 0 {
+		fmt.Fprintf(sb, " twist %.1f roll %.1f", math.Round(p.Twist*10)/10+0, math.Round(p.Roll*10)/10+0)
+	}
+	sb.WriteString("\n  joints")
 	for j := motion.Joint(0); j < motion.NumJoints; j++ {
 		fmt.Fprintf(sb, " %s=%.0f", j, math.Round(p.Joints[j])+0)
 	}
 	sb.WriteString("\n")
 	pts := p.Points(motion.Standard())
 	for i := range pts.At {
-		fmt.Fprintf(sb, "  %-14s %6.3f %6.3f\n", motion.Point(i), r(pts.At[i].X), r(pts.At[i].Y))
+		fmt.Fprintf(sb, "  %-14s %6.3f %6.3f", motion.Point(i), r(pts.At[i].X), r(pts.At[i].Y))
+		if p.View != motion.Side || p.Twist != 0 || p.Roll != 0 {
+			fmt.Fprintf(sb, " z %6.3f", r(pts.Z[i])) // depth, where it shows
+		}
+		sb.WriteString("\n")
 	}
 }
 

@@ -33,6 +33,9 @@ func TestInvalidClips(t *testing.T) {
 		{"contact-off-floor.json", []string{"start: contact neck is", "above the floor"}},
 		{"below-floor.json", []string{"start: head is", "below the floor"}},
 		{"unknown-field.json", []string{`unknown field "speed"`}},
+		{"bad-view.json", []string{`view: unknown view "top" (want side or front)`}},
+		{"bad-twist-roll.json", []string{"poses.twisted.twist: 60 outside the range -45..45", "poses.twisted.roll: -80 outside the range -70..70"}},
+		{"front-twist.json", []string{"poses.side.roll: only in the side view", "poses.side.joints.hip: 60 outside the joint's range -25..45"}},
 		{"unknown-prop.json", []string{`props[0].kind: unknown prop "ball"`, `props[1]: unknown point "hand" for a strap end`}},
 	}
 	for _, tt := range tests {

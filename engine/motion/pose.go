@@ -203,11 +203,12 @@ func (p Pose) Points(s *Skeleton) Points {
 // Mirror returns the pose with near and far limbs swapped: the same movement
 // done with the other side of the body, seen from the same side. A twist or
 // roll turns the other way. Seen from the front, the picture is reflected
-// about the root: the body turns and bends the other way too.
+// about x = 0 (the middle of the mat): the body turns and bends the other
+// way too.
 func (p Pose) Mirror() Pose {
 	p.Twist, p.Roll = -p.Twist, -p.Roll
 	if p.View == Front {
-		p.Angle = -p.Angle
+		p.Root.X, p.Angle = -p.Root.X, -p.Angle
 		for j := Lumbar; j <= Head; j++ {
 			p.Joints[j] = -p.Joints[j]
 		}
