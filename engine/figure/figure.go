@@ -301,11 +301,16 @@ func (b *builder) trunk(breath float64) {
 		b.circle(head.Sub(up.Scale(0.008)), r*0.88, p.Skin)
 		b.circle(head.Sub(up.Scale(0.036)), 0.028, p.Skin) // jaw
 	} else {
-		b.circle(head.Add(up.Scale(0.008)).Sub(front.Scale(0.008)), r, p.Hair)
-		b.circle(head.Add(front.Scale(0.006)).Sub(up.Scale(0.004)), r*0.93, p.Skin)
-		b.circle(head.Add(front.Scale(0.026)).Sub(up.Scale(0.04)), 0.024, p.Skin)   // jaw
-		b.circle(head.Add(front.Scale(r*0.95)).Sub(up.Scale(0.012)), 0.011, p.Skin) // nose
-		b.circle(head.Sub(front.Scale(0.012)), 0.011, shade(p.Skin, 0.12))          // ear
+		// In profile; a twisted chest turns the face towards the viewer
+		// (or away), so the nose and jaw come in and the ear goes back.
+		sn, cs := math.Sincos(P.Facing * math.Pi / 180)
+		fc := front.Scale(cs)
+		b.circle(head.Add(up.Scale(0.008)).Sub(fc.Scale(0.008)), r, p.Hair)
+		b.circle(head.Add(fc.Scale(0.006)).Sub(up.Scale(0.004)), r*0.93, p.Skin)
+		b.circle(head.Add(fc.Scale(0.026)).Sub(up.Scale(0.04)), 0.024, p.Skin)   // jaw
+		b.circle(head.Add(fc.Scale(r*0.95)).Sub(up.Scale(0.012)), 0.011, p.Skin) // nose
+		ear := fc.Scale(0.012).Add(front.Scale(r * 0.8 * sn))
+		b.circle(head.Sub(ear), 0.011, shade(p.Skin, 0.12))
 	}
 
 	// Torso: trousers to just above the pelvis, shirt over it.

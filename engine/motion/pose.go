@@ -22,7 +22,8 @@ type Pose struct {
 	// Roll swings both knees about the line from hip to ankle, in degrees
 	// (Side view only): positive drops them towards the viewer, so thighs
 	// and shins look shorter and the knees sink, while the feet stay put (a
-	// lower trunk rotation).
+	// lower trunk rotation). The knees keep their rest gap, so the trailing
+	// knee rides on top of the leading one.
 	Roll float64
 }
 
@@ -40,6 +41,10 @@ type Points struct {
 	HipZ [2]float64
 	// View is the view the pose was seen in.
 	View View
+	// Facing is how far the face is turned from the side towards the
+	// viewer, in degrees: 0 in profile, 90 seen from the front, the twist
+	// in between.
+	Facing float64
 }
 
 // frame is a segment's start and direction. Its direction is a in the
@@ -122,6 +127,12 @@ func (s *Skeleton) jointSign(v View, j Joint) float64 {
 
 func (s *Skeleton) points(p *Pose, f *[numSegments]frame) (pts Points) {
 	pts.View = p.View
+	switch p.View {
+	case Side:
+		pts.Facing = p.Twist
+	case Front:
+		pts.Facing = 90
+	}
 	for i := range s.marks {
 		m := &s.marks[i]
 		pts.At[i], pts.Z[i] = f[m.seg].point(m.along, m.across)
@@ -143,24 +154,56 @@ func (s *Skeleton) points(p *Pose, f *[numSegments]frame) (pts Points) {
 	return pts
 }
 
-// roll swings each knee about the line from its hip to its ankle by the
-// pose's Roll: the knee keeps its distance from both, so the thigh and shin
-// keep their lengths, and the feet do not move.
+// roll swings the knees about their hip-to-ankle lines by the pose's Roll.
+// Each knee stays on the circle that keeps its thigh and shin lengths, so
+// the feet do not move. The knee on the side they fall to swings by Roll;
+// the other follows it, keeping the two knees as far apart as they are at
+// rest, so that knees kept together end up stacked, the trailing one on
+// top.
 func (s *Skeleton) roll(p *Pose, pts *Points) {
 	if p.Roll == 0 {
 		return
 	}
-	sn, cs := math.Sincos(p.Roll * deg)
-	for i, knee := range [2]Point{PtKneeNear, PtKneeFar} {
+	r := p.Roll * deg
+	lead, follow := 0, 1 // towards the viewer: the near knee leads
+	if r < 0 {
+		lead, follow = 1, 0
+	}
+	type circle struct {
+		c      Vec     // centre in the picture
+		cz     float64 // its depth
+		n      Vec     // unit, in the picture, from the axis to the knee at rest
+		radius float64
+	}
+	var cs [2]circle
+	knees := [2]Point{PtKneeNear, PtKneeFar}
+	for i, knee := range knees {
 		ankle := knee + PtAnkleNear - PtKneeNear
 		hip := pts.Hip[i]
 		axis := unit(pts.At[ankle].Sub(hip))
 		d := pts.At[knee].Sub(hip)
 		along := axis.Scale(d.X*axis.X + d.Y*axis.Y)
-		perp := d.Sub(along) // in the picture, away from the axis
-		pts.At[knee] = hip.Add(along).Add(perp.Scale(cs))
-		pts.Z[knee] += perp.Len() * sn
+		perp := d.Sub(along)
+		cs[i] = circle{c: hip.Add(along), cz: pts.HipZ[i], n: unit(perp), radius: perp.Len()}
 	}
+	// The leading knee swings by r: in the picture it comes in towards the
+	// axis, in depth it moves towards (or away from) the viewer.
+	sn, cs0 := math.Sincos(r)
+	l := cs[lead]
+	at := l.c.Add(l.n.Scale(l.radius * cs0))
+	z := l.cz + l.radius*sn
+	pts.At[knees[lead]], pts.Z[knees[lead]] = at, z
+	// The trailing knee wants to be where the rest gap between the knees,
+	// turned with them, puts it: the nearest point of its own circle.
+	gap := pts.HipZ[follow] - pts.HipZ[lead]
+	want := at.Sub(l.n.Scale(gap * sn)) // the gap, turned by r: -n sin r in the picture
+	wantZ := z + gap*cs0                // and cos r in depth
+	f := cs[follow]
+	d := want.Sub(f.c)
+	th := math.Atan2(wantZ-f.cz, d.X*f.n.X+d.Y*f.n.Y)
+	st, ct := math.Sincos(th)
+	pts.At[knees[follow]] = f.c.Add(f.n.Scale(f.radius * ct))
+	pts.Z[knees[follow]] = f.cz + f.radius*st
 }
 
 // twist turns the thorax and everything it carries (neck, head, arms)
