@@ -10,8 +10,9 @@ import (
 // try/catch, so a getter that throws there would kill the Go program.
 // Everything that may throw is reached through call or lookup.
 var (
-	global  = js.Global()
-	reflect = global.Get("Reflect")
+	global     = js.Global()
+	reflect    = global.Get("Reflect")
+	jsonObject = global.Get("JSON")
 )
 
 // browser is the Storage of a real page.
@@ -100,9 +101,21 @@ func str(v js.Value, name string) string {
 	return s.String()
 }
 
-// Items implements Storage: localStorage.key(i) and getItem for each i.
+// Items implements Storage: all of localStorage in one string (see
+// snapshot.go), or, where that fails, localStorage.key(i) and getItem for
+// each i.
 func (b *browser) Items() (keys, values []string, err error) {
 	n, err := lookup(b.local, "length")
+	if err == nil && n.Type() == js.TypeNumber {
+		// The count guards against keys the snapshot cannot show: a key
+		// named like one of Storage's own methods ("key") is no property.
+		snap, err := call(jsonObject, "stringify", b.local)
+		if err == nil && snap.Type() == js.TypeString {
+			if keys, values, ok := parseSnapshot(snap.String()); ok && len(keys) == n.Int() {
+				return keys, values, nil
+			}
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}

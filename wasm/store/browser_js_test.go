@@ -263,15 +263,18 @@ func trySet(key, value string) (ok bool) {
 	return true
 }
 
-// Disable makes the real storage's methods throw SecurityError, as
-// Chromium does when site data is blocked, until the test ends.
+// Disable makes the real storage's methods and its length throw
+// SecurityError, as Chromium does when site data is blocked, until the test
+// ends.
 func (realHarness) Disable(t *testing.T) {
 	proto := global.Get("Storage").Get("prototype")
+	deny := thrower("SecurityError", "Access is denied for this document.")
 	for _, m := range []string{"getItem", "setItem", "key"} {
 		old := proto.Get(m)
-		proto.Set(m, thrower("SecurityError", "Access is denied for this document."))
+		proto.Set(m, deny)
 		t.Cleanup(func() { proto.Set(m, old) })
 	}
+	define(t, proto, "length", map[string]any{"get": deny})
 }
 
 func (realHarness) ZeroQuota(*testing.T) bool { return false }
@@ -369,4 +372,32 @@ func TestPersistAnswers(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, store.Unsupported, <-l.Persist())
 	})
+}
+
+// TestRealItems: Items reads the real localStorage as one string, and an
+// item whose key is the name of one of Storage's members ("key", "length"),
+// which that string leaves out, still comes back (read item by item).
+func TestRealItems(t *testing.T) {
+	h := newRealHarness(t)
+	s := h.Storage(t)
+	for _, tc := range []struct {
+		name  string
+		items map[string]string
+	}{
+		{"none", map[string]string{}},
+		{"records and others", map[string]string{"spry/p/a": `{"v":2,"n":"é😀"}`, "other": "x\ny\"\\\u2028"}},
+		{"keys named like members", map[string]string{"spry/p/a": "1", "key": "2", "length": "3", "getItem": "4"}},
+	} {
+		realStorage.Call("clear")
+		for k, v := range tc.items {
+			realStorage.Call("setItem", k, v)
+		}
+		keys, values, err := s.Items()
+		require.NoError(t, err, "Items() with %s", tc.name)
+		got := map[string]string{}
+		for i, k := range keys {
+			got[k] = values[i]
+		}
+		assert.Equal(t, tc.items, got, "Items() with %s", tc.name)
+	}
 }

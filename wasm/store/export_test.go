@@ -1,0 +1,4 @@
+package store
+
+// ParseSnapshot exposes parseSnapshot to the tests.
+var ParseSnapshot = parseSnapshot
