@@ -1,6 +1,7 @@
 package motion_test
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -128,6 +129,10 @@ func TestMirror(t *testing.T) {
 	assert.Equal(t, 20.0, m.Joints[motion.ElbowNear], "Mirror() elbow_near")
 	assert.Equal(t, 0.0, m.Joints[motion.HipNear], "Mirror() hip_near")
 	assert.Equal(t, p, m.Mirror(), "Mirror().Mirror()")
+	p.Twist, p.Roll, p.View = 30, -20, motion.Front
+	assert.Equal(t, -30.0, p.Mirror().Twist, "Mirror() twist")
+	assert.Equal(t, 20.0, p.Mirror().Roll, "Mirror() roll")
+	assert.Equal(t, p, p.Mirror().Mirror(), "Mirror().Mirror() in the front view")
 }
 
 func TestEase(t *testing.T) {
@@ -175,4 +180,91 @@ func TestProps(t *testing.T) {
 	assert.Equal(t, motion.PtToeNear, props[1].To, "strap To")
 	lo, _ := c.Bounds()
 	assert.LessOrEqual(t, lo.X, wall.Box[0].X, "Bounds() holds the wall")
+}
+
+func TestTwist(t *testing.T) {
+	s := motion.Standard()
+	sit := motion.Pose{Root: motion.Vec{Y: 0.5}}
+	sit.Joints[motion.HipNear], sit.Joints[motion.HipFar] = 90, 90
+	sit.Joints[motion.KneeNear], sit.Joints[motion.KneeFar] = 90, 90
+	turned := sit
+	turned.Twist = 40
+	a, b := sit.Points(s), turned.Points(s)
+	shift := motion.ShoulderHalfWidth * math.Sin(40*math.Pi/180)
+	tests := []struct {
+		p  motion.Point
+		dx float64 // how far the twist moves it forward (+x)
+	}{
+		{motion.PtShoulderNear, -shift},
+		{motion.PtShoulderFar, shift},
+		{motion.PtChest, 0},
+		{motion.PtPelvis, 0},
+		{motion.PtKneeNear, 0},
+	}
+	for _, tt := range tests {
+		assert.InDelta(t, tt.dx, b.At[tt.p].X-a.At[tt.p].X, 1e-9, "Twist=40 moves %s by x", tt.p)
+		assert.InDelta(t, a.At[tt.p].Y, b.At[tt.p].Y, 1e-9, "Twist=40 keeps %s's height", tt.p)
+	}
+	assert.Greater(t, b.Z[motion.PtHandFar], a.Z[motion.PtHandFar], "Twist=40 brings the far hand towards the viewer")
+	assert.Equal(t, 40.0, b.Facing, "Twist=40 Facing")
+}
+
+func TestRoll(t *testing.T) {
+	s := motion.Standard()
+	lying := motion.Pose{Root: motion.Vec{Y: 0.072}, Angle: 90}
+	lying.Joints[motion.HipNear], lying.Joints[motion.HipFar] = 50, 50
+	lying.Joints[motion.KneeNear], lying.Joints[motion.KneeFar] = 114, 114
+	for _, roll := range []float64{50, -50} {
+		dropped := lying
+		dropped.Roll = roll
+		a, b := lying.Points(s), dropped.Points(s)
+		for _, p := range []motion.Point{motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeFar, motion.PtPelvis, motion.PtChest} {
+			assert.Equal(t, a.At[p], b.At[p], "Roll=%g moves %s", roll, p)
+		}
+		lead, trail := motion.PtKneeNear, motion.PtKneeFar
+		if roll < 0 {
+			lead, trail = trail, lead
+		}
+		assert.Less(t, b.At[lead].Y, a.At[lead].Y-0.05, "Roll=%g lowers the leading knee", roll)
+		assert.Greater(t, b.At[trail].Y, b.At[lead].Y+0.01, "Roll=%g stacks the trailing knee on top", roll)
+		assert.Equal(t, roll > 0, b.Z[lead] > a.Z[lead], "Roll=%g moves the leading knee towards the viewer", roll)
+	}
+}
+
+func TestFrontView(t *testing.T) {
+	s := motion.Standard()
+	stand := motion.Pose{Root: motion.Vec{Y: 0.53}, View: motion.Front}
+	pts := stand.Points(s)
+	assert.InDelta(t, -motion.ShoulderHalfWidth, pts.At[motion.PtShoulderNear].X, 1e-9, "front: the near (right) shoulder is on the viewer's left")
+	assert.InDelta(t, motion.HipHalfWidth, pts.Hip[1].X, 1e-9, "front: the far hip")
+	assert.Equal(t, 90.0, pts.Facing, "front: Facing")
+
+	bent := stand
+	bent.Joints[motion.ElbowNear] = 90
+	bent.Joints[motion.KneeFar] = 90
+	bent.Joints[motion.ShoulderFar] = 90 // abduction: the arm out to the side
+	b := bent.Points(s)
+	assert.InDelta(t, b.At[motion.PtElbowNear].X, b.At[motion.PtWristNear].X, 1e-9, "front: elbow 90 points the forearm at the viewer (x)")
+	assert.InDelta(t, b.At[motion.PtElbowNear].Y, b.At[motion.PtWristNear].Y, 1e-9, "front: elbow 90 points the forearm at the viewer (y)")
+	assert.InDelta(t, s.Bones[motion.ElbowNear].Length, b.Z[motion.PtWristNear], 1e-9, "front: elbow 90 wrist depth")
+	assert.Less(t, b.Z[motion.PtAnkleFar], -0.2, "front: knee 90 sends the shin away from the viewer")
+	assert.InDelta(t, b.At[motion.PtShoulderFar].Y, b.At[motion.PtElbowFar].Y, 1e-9, "front: shoulder 90 lifts the far arm level")
+	assert.Greater(t, b.At[motion.PtElbowFar].X, b.At[motion.PtShoulderFar].X, "front: the far arm goes out to the viewer's right")
+
+	// Mirroring a front view reflects the picture about x = 0.
+	bent.Angle, bent.Root.X = 20, 0.1
+	bent.Joints[motion.Lumbar] = 10
+	m := bent.Mirror().Points(s)
+	b = bent.Points(s)
+	for _, p := range []motion.Point{motion.PtHead, motion.PtWristNear, motion.PtAnkleFar} {
+		q := p
+		switch p {
+		case motion.PtWristNear:
+			q = motion.PtWristFar
+		case motion.PtAnkleFar:
+			q = motion.PtAnkleNear
+		}
+		assert.InDelta(t, -b.At[p].X, m.At[q].X, 1e-9, "Mirror() reflects %s (x)", p)
+		assert.InDelta(t, b.At[p].Y, m.At[q].Y, 1e-9, "Mirror() reflects %s (y)", p)
+	}
 }
