@@ -288,7 +288,7 @@ function renderLibrary() {
       if (e.name.fr) name.append(el('span', { lang: 'fr' }, ` · ${e.name.fr}`));
       const d = e.dose;
       name.append(el('span', { className: 'detail' },
-        `${e.sides} · ${d.sets}×${d.reps}${d.holdSeconds ? `, hold ${d.holdSeconds} s` : ''}${e.props.length ? ` · ${e.props.join(', ')}` : ''}${e.motionPlaceholder ? ' · placeholder animation' : ''}`));
+        `${e.sides} · ${d.sets}×${d.reps}${d.holdSeconds ? `, hold ${d.holdSeconds} s` : ''}${e.props.length ? ` · ${e.props.join(', ')}` : ''}`));
       li.append(name, button('Add', () => { model.blocks.push(newBlock(e.id)); changed(true); },
         { ariaLabel: `Add ${e.name.en}` }));
       return li;

@@ -36,8 +36,8 @@ function el(tag, className, text) {
 
 // words are the page's own words in the sheet's languages.
 const words = {
-  en: { borrowed: '(borrowed clip)', pose: { start: 'start pose', hold: 'hold pose' }, animated: 'animated' },
-  fr: { borrowed: '(mouvement emprunté)', pose: { start: 'position de départ', hold: 'position tenue' }, animated: 'animé' },
+  en: { pose: { start: 'start pose', hold: 'hold pose' }, animated: 'animated' },
+  fr: { pose: { start: 'position de départ', hold: 'position tenue' }, animated: 'animé' },
 };
 
 // build lays out one cell per entry of the view: the moving figure's box,
@@ -57,7 +57,6 @@ async function build(cells, lang) {
     cell.append(fig);
     const cap = el('figcaption', 'cell-caption');
     cap.append(el('span', 'cell-name', c.name), ' ', el('code', 'cell-clip', c.clip));
-    if (c.placeholder) cap.append(' ', el('span', 'cell-placeholder', words[lang].borrowed));
     cell.append(cap);
     const s = index.get(c.clip);
     if (s) {

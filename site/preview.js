@@ -73,7 +73,7 @@ function show(text) {
     for (const s of b.steps) {
       const item = el('li');
       const btn = el('button', { type: 'button', className: 'step-play' },
-        `${b.steps.length > 1 ? `Step ${s.step + 1}: ` : ''}${s.name} — ${s.doseText}${b.steps.length > 1 && s.step === b.start ? ' (start)' : ''}${s.motionPlaceholder ? ' (placeholder animation)' : ''}`);
+        `${b.steps.length > 1 ? `Step ${s.step + 1}: ` : ''}${s.name} — ${s.doseText}${b.steps.length > 1 && s.step === b.start ? ' (start)' : ''}`);
       btn.dataset.block = b.index;
       btn.dataset.step = s.step;
       btn.setAttribute('aria-pressed', 'false');

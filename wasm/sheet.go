@@ -61,8 +61,6 @@ type sheetCell struct {
 	Name string `json:"name"`
 	// Clip is the motion clip's ID.
 	Clip string `json:"clip"`
-	// Placeholder is set when the exercise borrows another one's clip.
-	Placeholder bool `json:"placeholder,omitempty"`
 	// Up, Hold, Down and Rest are the seconds each phase of the loop takes.
 	Up   float64 `json:"up"`
 	Hold float64 `json:"hold"`
@@ -94,15 +92,14 @@ func newSheet(lib *program.Library, clips map[string]*motion.Clip, lang string, 
 		used[ex.Motion] = true
 		d := ex.Dose
 		s.cells = append(s.cells, s.cell(sheetCell{
-			Exercise:    ex.ID,
-			Name:        ex.Name.In(s.lang),
-			Clip:        ex.Motion,
-			Placeholder: ex.MotionPlaceholder,
-			Up:          clampTempo(d.Tempo.UpSeconds, sheetMinMove, sheetMaxMove),
-			Hold:        clampTempo(d.HoldSeconds, sheetMinHold, sheetMaxHold),
-			Down:        clampTempo(d.Tempo.DownSeconds, sheetMinMove, sheetMaxMove),
-			Rest:        sheetRest,
-			style:       figure.Style{Highlight: ex.Target},
+			Exercise: ex.ID,
+			Name:     ex.Name.In(s.lang),
+			Clip:     ex.Motion,
+			Up:       clampTempo(d.Tempo.UpSeconds, sheetMinMove, sheetMaxMove),
+			Hold:     clampTempo(d.HoldSeconds, sheetMinHold, sheetMaxHold),
+			Down:     clampTempo(d.Tempo.DownSeconds, sheetMinMove, sheetMaxMove),
+			Rest:     sheetRest,
+			style:    figure.Style{Highlight: ex.Target},
 		}, c))
 	}
 	var rest []string

@@ -49,8 +49,8 @@ type exercise struct {
 
 // HTML returns the handout of program p in lang ("en" or "fr", see Langs),
 // with the exercises looked up in lib and their pictures drawn from clips,
-// keyed by motion ID. An exercise whose clip is missing, or a placeholder
-// borrowed from another exercise, is shown without pictures. A block with a
+// keyed by motion ID. An exercise whose clip is missing is shown without
+// pictures. A block with a
 // ladder shows its starting step. Texts missing in lang fall back to
 // English. HTML checks p against lib first and returns every problem.
 func HTML(p *program.Program, lib *program.Library, clips map[string]*motion.Clip, lang string) ([]byte, error) {
@@ -82,9 +82,7 @@ func HTML(p *program.Program, lib *program.Library, clips map[string]*motion.Cli
 		for _, id := range ex.Props {
 			e.Props = append(e.Props, w.prop(id))
 		}
-		// A placeholder clip shows another exercise: no picture is better
-		// than a wrong one on paper.
-		if c := clips[ex.Motion]; c != nil && !ex.MotionPlaceholder {
+		if c := clips[ex.Motion]; c != nil {
 			e.Start = picture(c, motion.PhaseStart)
 			e.Hold = picture(c, motion.PhaseHold)
 		}

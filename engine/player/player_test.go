@@ -36,7 +36,7 @@ func library(t testing.TB) *program.Library {
 			Dose:       program.Dose{Sets: 2, Reps: 3, HoldSeconds: 1, RestSeconds: 10, Tempo: program.Tempo{UpSeconds: 2, DownSeconds: 2}},
 		},
 		{
-			ID: "knee-to-chest", Name: program.Text{"en": "Knee to chest"}, Motion: "bridge", MotionPlaceholder: true,
+			ID: "knee-to-chest", Name: program.Text{"en": "Knee to chest"}, Motion: "bridge",
 			Sides: program.LeftThenRight, Steps: program.TextList{"en": {"Hug one knee."}},
 			Dose: program.Dose{Sets: 1, Reps: 2, HoldSeconds: 5, RestSeconds: 0, Tempo: program.Tempo{UpSeconds: 1, DownSeconds: 1}},
 		},

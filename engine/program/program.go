@@ -57,16 +57,13 @@ type Exercise struct {
 	ID   string `json:"id"`
 	Name Text   `json:"name"`
 	// Motion names the animation clip that shows the exercise.
-	Motion string `json:"motion"`
-	// MotionPlaceholder is set while the exercise borrows another
-	// exercise's clip until its own exists.
-	MotionPlaceholder bool     `json:"motionPlaceholder,omitempty"`
-	Sides             Sides    `json:"sides"`
-	Steps             TextList `json:"steps"`
-	Cues              TextList `json:"cues,omitempty"`
-	Mistakes          TextList `json:"mistakes,omitempty"`
-	Cautions          TextList `json:"cautions,omitempty"`
-	Props             []string `json:"props,omitempty"`
+	Motion   string   `json:"motion"`
+	Sides    Sides    `json:"sides"`
+	Steps    TextList `json:"steps"`
+	Cues     TextList `json:"cues,omitempty"`
+	Mistakes TextList `json:"mistakes,omitempty"`
+	Cautions TextList `json:"cautions,omitempty"`
+	Props    []string `json:"props,omitempty"`
 	// Target names the body areas the exercise works, for highlighting.
 	Target []string `json:"target,omitempty"`
 	// BreatheOut names the phase ("up" or "down") during which the patient

@@ -30,13 +30,12 @@ type PreviewBlock struct {
 // PreviewStep is one ladder step (the block itself, without a ladder) and
 // the one-exercise program that plays it.
 type PreviewStep struct {
-	Step              int           `json:"step"`
-	Exercise          string        `json:"exercise"`
-	Name              string        `json:"name"`
-	Sides             program.Sides `json:"sides"`
-	Dose              program.Dose  `json:"dose"`
-	DoseText          string        `json:"doseText"`
-	MotionPlaceholder bool          `json:"motionPlaceholder,omitempty"`
+	Step     int           `json:"step"`
+	Exercise string        `json:"exercise"`
+	Name     string        `json:"name"`
+	Sides    program.Sides `json:"sides"`
+	Dose     program.Dose  `json:"dose"`
+	DoseText string        `json:"doseText"`
 	// Fragment is the share fragment ("p1.…") of a program holding only
 	// this step at this dose, for the player.
 	Fragment string `json:"fragment"`
@@ -74,7 +73,7 @@ func (t *Tools) Preview(text, lang string) string {
 				frag = ""
 			}
 			pb.Steps = append(pb.Steps, PreviewStep{Step: j, Exercise: e.ID, Name: e.Name.In(lang), Sides: e.Sides,
-				Dose: d, DoseText: DoseText(d), MotionPlaceholder: e.MotionPlaceholder, Fragment: frag})
+				Dose: d, DoseText: DoseText(d), Fragment: frag})
 		}
 		out.Blocks = append(out.Blocks, pb)
 	}

@@ -131,14 +131,13 @@ func (t *Tools) Validate(programJSON string) string {
 
 // Exercise is one exercise of the library as the builder's picker shows it.
 type Exercise struct {
-	ID                string        `json:"id"`
-	Name              program.Text  `json:"name"`
-	Sides             program.Sides `json:"sides"`
-	Dose              program.Dose  `json:"dose"`
-	Props             []string      `json:"props"`
-	Target            []string      `json:"target"`
-	Motion            string        `json:"motion"`
-	MotionPlaceholder bool          `json:"motionPlaceholder,omitempty"`
+	ID     string        `json:"id"`
+	Name   program.Text  `json:"name"`
+	Sides  program.Sides `json:"sides"`
+	Dose   program.Dose  `json:"dose"`
+	Props  []string      `json:"props"`
+	Target []string      `json:"target"`
+	Motion string        `json:"motion"`
 }
 
 // Library returns the library's exercises, in library order, as a JSON
@@ -147,7 +146,7 @@ func (t *Tools) Library() string {
 	out := make([]Exercise, 0, len(t.lib.Exercises))
 	for _, e := range t.lib.Exercises {
 		out = append(out, Exercise{ID: e.ID, Name: e.Name, Sides: e.Sides, Dose: e.Dose,
-			Props: nonNil(e.Props), Target: nonNil(e.Target), Motion: e.Motion, MotionPlaceholder: e.MotionPlaceholder})
+			Props: nonNil(e.Props), Target: nonNil(e.Target), Motion: e.Motion})
 	}
 	return marshal(out)
 }
