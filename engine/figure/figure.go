@@ -416,8 +416,14 @@ func (b *builder) highlight(s *Style) {
 			}
 			p0, r0 := a.Lerp(c, pt.fa), ra+(rc-ra)*pt.fa
 			p1, r1 := a.Lerp(c, pt.fb), ra+(rc-ra)*pt.fb
-			p0 = p0.Add(front.Scale(pt.side * r0))
-			p1 = p1.Add(front.Scale(pt.side * r1))
+			side := pt.side
+			if P.View == motion.Front {
+				// Seen from the front, front and back overlap: the band
+				// runs down the middle of the part.
+				side = 0
+			}
+			p0 = p0.Add(front.Scale(side * r0))
+			p1 = p1.Add(front.Scale(side * r1))
 			b.capsule(p0, r0*pt.width, p1, r1*pt.width, col)
 		}
 	}
