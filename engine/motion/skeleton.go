@@ -1,5 +1,6 @@
 // Package motion models Spry's animated figure: a 2D side-view skeleton with
-// human proportions, poses made of joint angles, clips of keyframes authored
+// human proportions (with a front view and a few out-of-plane turns, see
+// below), poses made of joint angles, clips of keyframes authored
 // as JSON and tied to the session's phases, and a solver that keeps named
 // contact points planted on the floor while the rest of the body moves.
 //
@@ -15,6 +16,29 @@
 // and neck bend forward, ankle lifts the toes, wrist bends to the palm).
 // "Near" limbs are on the viewer's side of the body, "far" limbs behind.
 //
+// # Out of the picture
+//
+// The body is planar, with three small, deliberate ways out of its plane,
+// each because an exercise cannot be shown without it:
+//   - Pose.Twist turns the thorax, with the neck, head and arms, about the
+//     thoracic spine's long axis (a seated twist): the near shoulder goes
+//     back, the far one comes forward and the far arm shows.
+//   - Pose.Roll swings the knees about their hip-to-ankle lines (a lower
+//     trunk rotation): the feet stay put, the knees sink and the trailing
+//     knee stacks on the leading one.
+//   - A clip's View may be Front (a side plank): the root, spine, shoulder
+//     and hip angles are then read in the frontal plane, while elbows,
+//     wrists, knees and ankles stay hinges bending towards or away from the
+//     viewer.
+//
+// These are exact rigid motions of a body with a shoulder and hip width
+// (ShoulderHalfWidth, HipHalfWidth), so every bone keeps its length in 3D;
+// the picture shows their projection, and Points.Z gives each point's depth
+// so that the figure can paint what is nearer last. A general 3D skeleton
+// (a rotation per joint) would show more, but would need 3D contacts and
+// inverse kinematics, three angles per joint for authors to get right, and
+// a costlier frame; these three cover the back-pain library.
+//
 // # Clips
 //
 // A clip file (programs/motions/<id>.json) names poses (a body angle and
@@ -25,7 +49,8 @@
 // the floor ("heel" means both heels). Each phase starts where the one
 // before ended; "down" always ends at the start pose, so repetitions join.
 // A keyframe's "grips" make hands hold a body point (a knee pulled to the
-// chest).
+// chest). A clip may set "view": "front", and a pose "twist" or "roll" (in
+// degrees, side view only).
 //
 // Authors give angles only; Validate places each keyframe in turn:
 //   - contacts a keyframe shares with the one before stay planted: the body
