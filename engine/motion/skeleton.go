@@ -56,7 +56,9 @@
 //   - contacts a keyframe shares with the one before stay planted: the body
 //     is moved to keep its trunk contacts (or, lacking those, its knees and
 //     elbows) where they were, and arms and legs bend by two-bone inverse
-//     kinematics to keep hands and feet where they were;
+//     kinematics to keep hands and feet where they were (seen from the
+//     front, a limb swings about its shoulder or hip instead and keeps its
+//     bends);
 //   - contacts new at a keyframe land on the floor where they are;
 //   - the start keyframe rests on its lowest trunk contact.
 //
