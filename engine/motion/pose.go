@@ -17,7 +17,9 @@ type Pose struct {
 	// Twist turns the chest, shoulders and head about the thoracic spine's
 	// long axis, in degrees (Side view only): positive turns the chest
 	// towards the viewer, so the near shoulder goes back and the far one
-	// comes forward (a seated twist).
+	// comes forward (a seated twist). It is applied after the contacts are
+	// solved, so it suits poses whose hands rest on the body; Validate
+	// reports a hand on the floor that it moves.
 	Twist float64
 	// Roll swings both knees about the line from hip to ankle, in degrees
 	// (Side view only): positive drops them towards the viewer, so thighs
