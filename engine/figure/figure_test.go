@@ -139,3 +139,37 @@ func BenchmarkDrawOnly(b *testing.B) {
 		figure.DrawTo(&d, &pts, &st)
 	}
 }
+
+// TestDepthOrder checks that a far arm is painted behind the torso when it
+// is behind it, and over it when a twist brings it in front (the far hand
+// on the near knee in a seated twist).
+func TestDepthOrder(t *testing.T) {
+	p := figure.DefaultPalette
+	farShirt := p.Shirt
+	for _, c := range []*uint8{&farShirt.R, &farShirt.G, &farShirt.B} {
+		*c = uint8(float64(*c)*(1-p.FarShade) + 0.5)
+	}
+	tests := []struct {
+		clip, phase string
+		inFront     bool
+	}{
+		{"bridge", motion.PhaseHold, false},
+		{"seated-twist", motion.PhaseStart, false},
+		{"seated-twist", motion.PhaseHold, true},
+	}
+	for _, tt := range tests {
+		pts := clips(t)[tt.clip].Sample(tt.phase, 0.5).Points(motion.Standard())
+		d := figure.Draw(pts, figure.Style{})
+		sleeve, torso := -1, -1
+		for i, s := range d.Shapes {
+			if s.Fill == farShirt && sleeve < 0 {
+				sleeve = i
+			}
+			if s.Fill == p.Shirt && !s.Convex {
+				torso = i
+			}
+		}
+		require.True(t, sleeve >= 0 && torso >= 0, "%s %s: far sleeve %d, torso %d", tt.clip, tt.phase, sleeve, torso)
+		assert.Equal(t, tt.inFront, sleeve > torso, "%s %s: far sleeve painted at %d, torso at %d", tt.clip, tt.phase, sleeve, torso)
+	}
+}
