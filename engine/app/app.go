@@ -80,10 +80,14 @@ type App struct {
 	// settings, history).
 	back Screen
 
-	// The red-flag screen under way.
+	// The red-flag screen under way: the index of the question on screen,
+	// the questions answered yes, where a screen without a yes leads, and,
+	// at first use only, the clinician's age question and its answer.
 	rfIndex int
 	rfYes   []int
 	rfNext  Screen
+	rfFirst bool
+	rfAge   bool
 
 	// The PSFS questionnaire under way.
 	psfs psfsState

@@ -74,9 +74,9 @@ func firstUse(t *testing.T, w *world, now time.Time) *app.App {
 	assert.Contains(t, strings.Join(v.Body, " "), "does not diagnose")
 	v = act(t, a, now, "continue")
 	require.Equal(t, app.RedFlag, v.Screen)
-	for q := 1; q <= 11; q++ {
+	for q := 1; q <= 12; q++ {
 		require.Equal(t, app.RedFlag, v.Screen, "question %d", q)
-		assert.Equal(t, "Question "+strconv.Itoa(q)+" of 11", v.Step)
+		assert.Equal(t, "Question "+strconv.Itoa(q)+" of 12", v.Step, "at first use the age question follows the 11")
 		v = act(t, a, now, "no")
 	}
 	require.Equal(t, app.PSFSIntro, v.Screen, "the PSFS is asked at the start, after the red-flag screen")
@@ -190,7 +190,7 @@ func TestUrgentAfterAllQuestions(t *testing.T) {
 	a := w.open(day0, "en")
 	act(t, a, day0, "continue")
 	var v app.View
-	for q := 1; q <= 11; q++ {
+	for q := 1; q <= 12; q++ {
 		if q == 7 {
 			v = act(t, a, day0, "yes")
 		} else {
@@ -199,6 +199,46 @@ func TestUrgentAfterAllQuestions(t *testing.T) {
 	}
 	require.Equal(t, app.Urgent, v.Screen)
 	assert.Contains(t, v.Body, "Contact: your physiotherapist.")
+}
+
+// TestAgeFlagIsForTheClinician: at first use only, after the 11 red-flag
+// questions, the patient is asked about new back pain at an age under 20
+// or over 50. A yes is kept for the clinician and blocks nothing.
+func TestAgeFlagIsForTheClinician(t *testing.T) {
+	w := newWorld(t)
+	a := w.open(day0, "en")
+	v := act(t, a, day0, "continue")
+	for range 11 {
+		v = act(t, a, day0, "no")
+	}
+	require.Equal(t, app.RedFlag, v.Screen)
+	assert.Equal(t, "Question 12 of 12", v.Step)
+	assert.Contains(t, v.Title, "younger than 20 or older than 50")
+	assert.Contains(t, strings.Join(v.Body, " "), "does not stop your exercises")
+	v = act(t, a, day0, "previous")
+	assert.Equal(t, "Question 11 of 12", v.Step, "Previous goes back from the age question")
+	act(t, a, day0, "no")
+	v = act(t, a, day0, "yes")
+	require.Equal(t, app.PSFSIntro, v.Screen, "a yes to the age question is no red flag: first use goes on")
+	v = act(t, a, day0, "later")
+	require.Equal(t, app.Home, v.Screen)
+
+	recs, _, err := w.store.All()
+	require.NoError(t, err)
+	require.Len(t, recs, 1)
+	rf := recs[0].Session.RedFlags
+	require.NotNil(t, rf)
+	assert.Equal(t, progress.RedFlags{Yes: []int{}, AgeFlag: true}, *rf, "the answers kept for the clinician")
+
+	v = act(t, a, day0, "start")
+	assert.Equal(t, app.PainBefore, v.Screen, "the session starts: the flag changes no plan")
+
+	// A week later the screen comes back without the age question.
+	week := day0.AddDate(0, 0, 8)
+	a = w.open(week, "en")
+	v = act(t, a, week, "start")
+	require.Equal(t, app.RedFlag, v.Screen, "the weekly screen")
+	assert.Equal(t, "Question 1 of 11", v.Step)
 }
 
 func TestThisHurtsStopsTheExercise(t *testing.T) {
@@ -280,7 +320,7 @@ func TestFrench(t *testing.T) {
 	assert.Equal(t, "Welcome to Spry", v.Title)
 	act(t, a, day0, "lang-fr")
 	v = act(t, a, day0, "continue")
-	assert.Equal(t, "Question 1 de 11", v.Step)
+	assert.Equal(t, "Question 1 de 12", v.Step)
 	// The choice is remembered.
 	assert.Equal(t, "fr", w.open(day0, "en").View().Lang)
 }

@@ -27,9 +27,14 @@ func (a *App) View() View {
 		}
 	case RedFlag:
 		q := a.rfIndex + 1
-		v.Title = a.t(fmt.Sprintf("rf.q%d", q))
-		v.Step = a.t("rf.step", q, redFlagQuestions)
-		v.Body = []string{a.t("rf.intro")}
+		v.Step = a.t("rf.step", q, a.redFlagCount())
+		if q > redFlagQuestions {
+			v.Title = a.t("rf.age")
+			v.Body = []string{a.t("rf.age.note")}
+		} else {
+			v.Title = a.t(fmt.Sprintf("rf.q%d", q))
+			v.Body = []string{a.t("rf.intro")}
+		}
 		v.Actions = []Action{{ID: "yes", Label: a.t("rf.yes"), Kind: "secondary"}, {ID: "no", Label: a.t("rf.no"), Kind: "secondary"}}
 		if q > 1 {
 			v.Actions = append(v.Actions, Action{ID: "previous", Label: a.t("rf.previous"), Kind: "link"})

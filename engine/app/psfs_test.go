@@ -54,7 +54,7 @@ func firstPSFS(t *testing.T, w *world, now time.Time, lang string, names []strin
 	a := w.open(now, lang)
 	act(t, a, now, "continue")
 	var v app.View
-	for range 11 {
+	for range 12 { // the red-flag screen at first use
 		v = act(t, a, now, "no")
 	}
 	require.Equal(t, app.PSFSIntro, v.Screen, "first use: the PSFS right after the red-flag screen")
@@ -78,7 +78,7 @@ func TestPSFSAtTheStart(t *testing.T) {
 	a := w.open(day0, "en-CA")
 	act(t, a, day0, "continue")
 	var v app.View
-	for range 11 {
+	for range 12 { // the red-flag screen at first use
 		v = act(t, a, day0, "no")
 	}
 	require.Equal(t, app.PSFSIntro, v.Screen)
@@ -160,7 +160,7 @@ func TestPSFSFiveActivities(t *testing.T) {
 	w = newWorld(t)
 	a := w.open(day0, "en")
 	act(t, a, day0, "continue")
-	for range 11 {
+	for range 12 { // the red-flag screen at first use
 		act(t, a, day0, "no")
 	}
 	act(t, a, day0, "next")
@@ -186,7 +186,7 @@ func TestPSFSFiveActivities(t *testing.T) {
 	w = newWorld(t)
 	a = w.open(day0, "en")
 	act(t, a, day0, "continue")
-	for range 11 {
+	for range 12 { // the red-flag screen at first use
 		act(t, a, day0, "no")
 	}
 	act(t, a, day0, "next")
@@ -314,7 +314,7 @@ func TestPSFSFrench(t *testing.T) {
 	a := w.open(day0, "fr-CA")
 	act(t, a, day0, "continue")
 	var v app.View
-	for range 11 {
+	for range 12 { // the red-flag screen at first use
 		v = act(t, a, day0, "no")
 	}
 	require.Equal(t, app.PSFSIntro, v.Screen)

@@ -17,7 +17,9 @@ import (
 )
 
 // The red-flag questions of CLINICAL.md D, by number: 1–5 call for the
-// emergency department, 6–11 for a call to the clinician today.
+// emergency department, 6–11 for a call to the clinician today. At first
+// use one more question follows them: new back pain at an age under 20 or
+// over 50, a flag for the clinician that blocks nothing.
 const (
 	redFlagQuestions = 11
 	lastEmergency    = 5
@@ -113,7 +115,7 @@ func (a *App) act(now time.Time, id string) ([]cue.Cue, error) {
 			if a.psfsDue() {
 				next = PSFSIntro
 			}
-			a.startRedFlags(next)
+			a.startRedFlags(next, true)
 			return nil, nil
 		}
 	case RedFlag:
@@ -145,7 +147,7 @@ func (a *App) act(now time.Time, id string) ([]cue.Cue, error) {
 				return nil, nil
 			}
 			if a.plan.RedFlagScreen {
-				a.startRedFlags(PainBefore)
+				a.startRedFlags(PainBefore, false)
 			} else {
 				a.scale = nil
 				a.screen = PainBefore
@@ -271,10 +273,18 @@ func (a *App) toggle(id string) error {
 }
 
 // startRedFlags begins the red-flag screen; next is where a screen with no
-// yes leads.
-func (a *App) startRedFlags(next Screen) {
-	a.rfIndex, a.rfYes, a.rfNext = 0, nil, next
+// yes leads; first is set at first use, when the age question follows.
+func (a *App) startRedFlags(next Screen, first bool) {
+	a.rfIndex, a.rfYes, a.rfNext, a.rfFirst, a.rfAge = 0, nil, next, first, false
 	a.screen = RedFlag
+}
+
+// redFlagCount is how many questions this red-flag screen asks.
+func (a *App) redFlagCount() int {
+	if a.rfFirst {
+		return redFlagQuestions + 1
+	}
+	return redFlagQuestions
 }
 
 // answerRedFlag takes the answer to the question on screen. A single yes to
@@ -283,12 +293,15 @@ func (a *App) startRedFlags(next Screen) {
 // plans read.
 func (a *App) answerRedFlag(yes bool) error {
 	q := a.rfIndex + 1
-	if yes {
+	switch {
+	case q > redFlagQuestions:
+		a.rfAge = yes
+	case yes:
 		a.rfYes = append(a.rfYes, q)
 	}
 	a.rfIndex++
 	emergency := yes && q <= lastEmergency
-	if !emergency && a.rfIndex < redFlagQuestions {
+	if !emergency && a.rfIndex < a.redFlagCount() {
 		return nil
 	}
 	id, err := progress.NewID(a.now, a.d.Random)
@@ -296,7 +309,7 @@ func (a *App) answerRedFlag(yes bool) error {
 		return err
 	}
 	a.put(progress.Record{V: progress.Version, ID: id, Kind: progress.KindSession, Program: a.d.Program.ID,
-		Session: &progress.Session{Started: a.now, Ended: a.now, RedFlags: &progress.RedFlags{Yes: append([]int{}, a.rfYes...)}, Exercises: []progress.Exercise{}}})
+		Session: &progress.Session{Started: a.now, Ended: a.now, RedFlags: &progress.RedFlags{Yes: append([]int{}, a.rfYes...), AgeFlag: a.rfAge}, Exercises: []progress.Exercise{}}})
 	a.plan = progress.Next(a.d.Program, a.d.Library, a.log, a.now)
 	switch {
 	case emergency:

@@ -147,17 +147,21 @@ func (d *fastDecoder) redFlags() *RedFlags {
 	f := &RedFlags{}
 	var seen uint
 	d.object(func(key []byte) {
-		if string(key) != "yes" {
+		switch string(key) {
+		case "yes":
+			d.once(&seen, 1)
+			if d.null() {
+				return
+			}
+			d.yes = d.yes[:0]
+			d.array(func() { d.yes = append(d.yes, d.int()) })
+			f.Yes = append(make([]int, 0, len(d.yes)), d.yes...)
+		case "ageFlag":
+			d.once(&seen, 2)
+			f.AgeFlag = d.bool()
+		default:
 			d.bad = true
-			return
 		}
-		d.once(&seen, 1)
-		if d.null() {
-			return
-		}
-		d.yes = d.yes[:0]
-		d.array(func() { d.yes = append(d.yes, d.int()) })
-		f.Yes = append(make([]int, 0, len(d.yes)), d.yes...)
 	})
 	return f
 }

@@ -143,7 +143,8 @@ func sameRecord(a, b Record) bool {
 var csvHeader = []string{
 	"date", "start", "end", "program", "session", "block", "step", "exercise", "target", "sets done",
 	"pain before", "pain during", "pain after", "next-morning pain", "effort",
-	"skipped", "stopped for pain", "leg symptoms spreading", "new numbness or weakness", "red flags yes", "note",
+	"skipped", "stopped for pain", "leg symptoms spreading", "new numbness or weakness", "red flags yes",
+	"new pain and age under 20 or over 50", "note",
 }
 
 // CSV returns the sessions in records as CSV for the therapist: one row per
@@ -194,7 +195,7 @@ func CSV(records []Record) []byte {
 			}
 			out := []string{s.Started.Format("2006-01-02"), s.Started.Format("15:04"), end, cell(r.Program), cell(r.ID),
 				"", "", "", "", "", score(s.PainBefore), "", score(s.PainAfter), mp, score(s.Effort),
-				"", "", "", yesNo(s.NewNumbness), yes, cell(s.Note)}
+				"", "", "", yesNo(s.NewNumbness), yes, yesNo(s.RedFlags != nil && s.RedFlags.AgeFlag), cell(s.Note)}
 			if e != nil {
 				var done []string
 				for _, set := range e.Sets {

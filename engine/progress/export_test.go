@@ -23,7 +23,7 @@ func sampleLog() []progress.Record {
 	b.Session.Exercises[0].Spreading = true
 	c := storetest.Session("c", t0.Add(48*time.Hour), 0)
 	c.Session.Exercises = nil
-	c.Session.RedFlags = &progress.RedFlags{Yes: []int{6, 7}}
+	c.Session.RedFlags = &progress.RedFlags{Yes: []int{6, 7}, AgeFlag: true}
 	m := progress.Record{V: 1, ID: "m-a", Kind: progress.KindMorning, Program: "back",
 		Morning: &progress.Morning{Session: "a", At: t0.Add(23 * time.Hour), Pain: 2}}
 	return []progress.Record{c, b, m, a}
@@ -121,10 +121,10 @@ func TestImportErrors(t *testing.T) {
 
 func TestCSV(t *testing.T) {
 	got := string(progress.CSV(sampleLog()))
-	want := `date,start,end,program,session,block,step,exercise,target,sets done,pain before,pain during,pain after,next-morning pain,effort,skipped,stopped for pain,leg symptoms spreading,new numbness or weakness,red flags yes,note
-2026-01-05,09:00,,back,a,0,0,bridge,3 × 10,10 10 10,3,2,,2,5,,,,,none,"felt fine, ""really"""
-2026-01-06,09:00,,back,b,0,0,bridge,3 × 10,10 10,3,2,,,5,,,yes,,none,"'=HYPERLINK(""x"")"
-2026-01-07,09:00,,back,c,,,,,,3,,,,5,,,,,6 7,"felt fine, ""really"""
+	want := `date,start,end,program,session,block,step,exercise,target,sets done,pain before,pain during,pain after,next-morning pain,effort,skipped,stopped for pain,leg symptoms spreading,new numbness or weakness,red flags yes,new pain and age under 20 or over 50,note
+2026-01-05,09:00,,back,a,0,0,bridge,3 × 10,10 10 10,3,2,,2,5,,,,,none,,"felt fine, ""really"""
+2026-01-06,09:00,,back,b,0,0,bridge,3 × 10,10 10,3,2,,,5,,,yes,,none,,"'=HYPERLINK(""x"")"
+2026-01-07,09:00,,back,c,,,,,,3,,,,5,,,,,6 7,yes,"felt fine, ""really"""
 `
 	assert.Equal(t, want, got, "CSV(sampleLog())")
 }

@@ -92,6 +92,10 @@ type RedFlags struct {
 	// Yes lists the numbers (1–11, as in CLINICAL.md D) of the questions
 	// answered yes; empty means every answer was no.
 	Yes []int `json:"yes"`
+	// AgeFlag is set when the patient said, at first use, that the back
+	// pain is new and they are under 20 or over 50. It is a flag for the
+	// clinician only and changes no plan (CLINICAL.md D).
+	AgeFlag bool `json:"ageFlag,omitempty"`
 }
 
 // Emergency reports whether any emergency question (1–5) was answered yes.
