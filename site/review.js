@@ -79,6 +79,19 @@ function render() {
           d.dose || '', d.kind, d.rule || '', d.reason])));
     }
 
+    sec.append(el('h3', {}, 'Red-flag screens'));
+    if (pr.screens.length === 0) {
+      sec.append(el('p', {}, 'No red-flag screen in this file.'));
+    } else {
+      const flagged = pr.screens.filter((s) => s.ageFlag);
+      if (flagged.length > 0) {
+        sec.append(el('p', { className: 'flag' },
+          `Flag for you (blocks nothing): at first use (${flagged[0].date}) the patient said the back pain is new and they are under 20 or over 50.`));
+      }
+      sec.append(table('The red-flag screens the patient answered, with every yes', ['Date', 'Answered yes to'],
+        pr.screens.map((s) => [s.date, s.yes.length === 0 ? 'No red flag' : s.yes.join(' ')])));
+    }
+
     sec.append(el('h3', {}, 'PSFS scores'));
     if (pr.psfs.length === 0) {
       sec.append(el('p', {}, 'No PSFS scores in this file.'));

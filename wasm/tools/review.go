@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"spry/engine/history"
+	"spry/engine/i18n"
 	"spry/engine/program"
 	"spry/engine/progress"
 	"spry/programs"
@@ -32,6 +33,19 @@ type ProgramReview struct {
 	// it and why, oldest first; the last entries are the next session's.
 	Decisions []Decision `json:"decisions"`
 	PSFS      []PSFS     `json:"psfs"`
+	// Screens lists the red-flag screens the patient answered, oldest
+	// first.
+	Screens []Screen `json:"screens"`
+}
+
+// Screen is one red-flag screen (CLINICAL.md D) as the patient answered it.
+type Screen struct {
+	Date string `json:"date"`
+	// Yes holds the questions answered yes, in lang, each with its number.
+	Yes []string `json:"yes"`
+	// AgeFlag is the first-use answer for the clinician alone: new back
+	// pain at an age under 20 or over 50.
+	AgeFlag bool `json:"ageFlag"`
 }
 
 // Chart is one history chart: an SVG document (for an <img>) and its data
@@ -107,14 +121,24 @@ func (t *Tools) reviewProgram(log []progress.Record, id string, given *program.P
 		}
 	}
 	pr := ProgramReview{ID: id, Title: p.Title.In(lang), Known: known, Charts: []Chart{}, Decisions: []Decision{},
-		PSFS: []PSFS{}}
+		PSFS: []PSFS{}, Screens: []Screen{}}
 	if pr.Title == "" {
 		pr.Title = id
 	}
 	h := history.Build(log, p, t.lib, history.Schedule{}, history.PSFSOf(log, id), now, lang)
 	for _, r := range log {
-		if r.Program == id && r.Session != nil && len(r.Session.Exercises) > 0 {
+		if r.Program != id || r.Session == nil {
+			continue
+		}
+		if len(r.Session.Exercises) > 0 {
 			pr.Sessions++
+		}
+		if rf := r.Session.RedFlags; rf != nil {
+			s := Screen{Date: r.Session.Started.Format("2006-01-02 15:04"), Yes: []string{}, AgeFlag: rf.AgeFlag}
+			for _, q := range rf.Yes {
+				s.Yes = append(s.Yes, fmt.Sprintf("%d. %s", q, i18n.T(lang, fmt.Sprintf("rf.q%d", q))))
+			}
+			pr.Screens = append(pr.Screens, s)
 		}
 	}
 	chart := func(svg string, tb history.Table) {
