@@ -10,24 +10,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PNG } from 'pngjs';
-import { changedFraction, desktop, resultsDir, root, startServer, launchBrowser, waitForState, withPage } from './harness.mjs';
+import { changedFraction, desktop, resultsDir, root, serveSite, waitForState, withPage } from './harness.mjs';
 
-let server;
-let browser;
+const site = serveSite();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const open = (page, query) => page.goto(new URL(`/contact.html${query}`, server.url).href);
+const open = (page, query) => page.goto(new URL(`/contact.html${query}`, site.server.url).href);
 
 // The figure's own colours (engine/figure DefaultPalette: skin, hair, shirt,
 // trousers, and the same darkened by FarShade 0.28 for far-side limbs).
@@ -80,7 +69,7 @@ async function showCell(page, i) {
 
 describe('contact sheet', () => {
   test('has a cell for every exercise and every clip, each showing a figure at its hold pose',
-    withPage(() => browser, { options: desktop }, async ({ page }) => {
+    withPage(() => site.browser, { options: desktop }, async ({ page }) => {
       await open(page, '?pose=hold&lang=en');
       await waitForState(page, 'ready');
       const list = await cells(page);
@@ -112,7 +101,7 @@ describe('contact sheet', () => {
       assert.deepEqual(thin, [], `cells whose figure covers less than ${minFigure * 100} % of the cell`);
     }));
 
-  test('names the exercises in French with ?lang=fr', withPage(() => browser, { options: desktop }, async ({ page }) => {
+  test('names the exercises in French with ?lang=fr', withPage(() => site.browser, { options: desktop }, async ({ page }) => {
     await open(page, '?lang=fr&pose=start');
     await waitForState(page, 'ready');
     const list = await cells(page);
@@ -122,7 +111,7 @@ describe('contact sheet', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   }));
 
-  test('the figures move when not frozen', withPage(() => browser, { options: desktop }, async ({ page }) => {
+  test('the figures move when not frozen', withPage(() => site.browser, { options: desktop }, async ({ page }) => {
     await open(page, '');
     await waitForState(page, 'ready');
     // The bridge moves a lot; its loop takes about 8 s. Software WebGL may
@@ -140,15 +129,15 @@ describe('contact sheet', () => {
     assert.ok(changed > 0.005, `at most ${(changed * 100).toFixed(2)} % of the bridge's cell changed in 6 s: the figure does not move`);
   }));
 
-  test('every still picture loads as SVG', withPage(() => browser, { options: desktop }, async ({ page }) => {
-    const res = await page.request.get(new URL('/stills/index.json', server.url).href);
+  test('every still picture loads as SVG', withPage(() => site.browser, { options: desktop }, async ({ page }) => {
+    const res = await page.request.get(new URL('/stills/index.json', site.server.url).href);
     assert.equal(res.status(), 200, 'stills/index.json');
     const idx = await res.json();
     assert.ok(idx.clips.length > 0, 'stills/index.json lists no clips');
     const bad = [];
     for (const c of idx.clips) {
       for (const [pose, file] of Object.entries(c.files)) {
-        const r = await page.request.get(new URL(`/stills/${file}`, server.url).href);
+        const r = await page.request.get(new URL(`/stills/${file}`, site.server.url).href);
         const type = r.headers()['content-type'] ?? '';
         const text = await r.text();
         if (r.status() !== 200 || !type.startsWith('image/svg+xml') || !text.startsWith('<svg ')) {

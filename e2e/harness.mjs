@@ -6,9 +6,11 @@
 // It builds nothing: `make e2e` builds out/ and bin/spry-server first.
 // Facts it relies on are measured in shared/BROWSER.md.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -30,6 +32,12 @@ const chromiumArgs = ['--no-sandbox', '--disable-quic', '--enable-unsafe-swiftsh
 
 /** The phone the issue names: 390×844 CSS px at scale 3, with touch. */
 export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+/**
+ * The phone's viewport at scale 1, with touch: for functional runs at the
+ * phone's size (software WebGL costs grow with canvas pixels, see shared/BROWSER.md).
+ */
+export const phone1 = { viewport: phone.viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
 /**
  * A desktop window at scale 1. Chromium's WebGL is software here and costs
@@ -77,6 +85,36 @@ export async function startServer(dirs = ['out', 'e2e/fixtures']) {
 export function launchBrowser() {
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run "bash e2e/setup.sh"`);
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+/**
+ * Registers node:test hooks for the calling test file: before its tests,
+ * startServer(dirs) and launchBrowser(); after them, both are closed. It
+ * returns an object whose server ({ url, stop }) and browser the before hook
+ * fills in, for the tests to use.
+ *
+ * With snapshot, the server serves a copy of out/ taken in the before hook
+ * (and e2e/fixtures) instead of dirs, and the copy is removed afterwards:
+ * other work rebuilds out/ (rm -rf first) while long tests run.
+ */
+export function serveSite({ dirs, snapshot = false } = {}) {
+  const site = { server: undefined, browser: undefined };
+  let copy;
+  before(async () => {
+    if (snapshot) {
+      copy = join('e2e', 'results', `out-${process.pid}`);
+      cpSync(join(root, 'out'), join(root, copy), { recursive: true });
+      assert.ok(existsSync(join(root, copy, 'spry.wasm')), 'out/ has no spry.wasm: run "make build"');
+    }
+    site.server = await startServer(copy ? [copy, 'e2e/fixtures'] : dirs);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.stop();
+    if (copy) rmSync(join(root, copy), { recursive: true, force: true });
+  });
+  return site;
 }
 
 // A Go panic reaches only the console, through console.log (wasm_exec.js

@@ -9,27 +9,16 @@
 // timings, except the pause check, which must watch the clock stand still.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  changedFraction, desktop, history, inkFraction, launchBrowser, phone, screenshot, startServer, waitForState, withPage,
+  changedFraction, desktop, history, inkFraction, phone, screenshot, serveSite, waitForState, withPage,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = serveSite();
 
 // The bare player (site/player.html): the therapist's preview, which plays a
 // program straight away without the patient's questions around it.
-const open = (page, query = '/') => page.goto(new URL(query.replace(/^\/(?=\?|$)/, '/player.html'), server.url).href);
+const open = (page, query = '/') => page.goto(new URL(query.replace(/^\/(?=\?|$)/, '/player.html'), site.server.url).href);
 const text = (page, id) => page.locator(`#${id}`).textContent().then((s) => s.trim());
 const counters = (page) => page.evaluate(() => ['rep', 'set', 'phase', 'countdown', 'exercise', 'side']
   .map((id) => document.getElementById(id).textContent.trim()).join(' | '));
@@ -38,7 +27,7 @@ const counters = (page) => page.evaluate(() => ['rep', 'set', 'phase', 'countdow
 const repNumber = (s) => Number(/(\d+)\s+of\s+\d+/.exec(s ?? '')?.[1] ?? 0);
 
 describe('player page', () => {
-  test('loads without console errors and goes from loading to ready', withPage(() => browser, {}, async ({ page }) => {
+  test('loads without console errors and goes from loading to ready', withPage(() => site.browser, {}, async ({ page }) => {
     const resp = await open(page, '/');
     assert.match(resp.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
     await waitForState(page, 'ready');
@@ -66,7 +55,7 @@ describe('player page', () => {
       `canvas ${JSON.stringify(canvas)}: want fixed, behind the page, the size of the viewport`);
   }));
 
-  test('Start plays: reps and phases advance, the figure is drawn in #stage', withPage(() => browser, {}, async ({ t, page }) => {
+  test('Start plays: reps and phases advance, the figure is drawn in #stage', withPage(() => site.browser, {}, async ({ t, page }) => {
     await open(page, '/?speed=4');
     await waitForState(page, 'ready');
     assert.equal(await page.locator('#speed').inputValue(), '4', '?speed=4 shown in #speed');
@@ -96,7 +85,7 @@ describe('player page', () => {
       `pixels in #stage unlike its background ${ink.background}: ${(ink.fraction * 100).toFixed(2)}%, want 1..60%`);
   }));
 
-  test('the figure follows the phases: hips up in the hold, down in the rest', withPage(() => browser, {}, async ({ t, page }) => {
+  test('the figure follows the phases: hips up in the hold, down in the rest', withPage(() => site.browser, {}, async ({ t, page }) => {
     // clinic-short.json starts with two bridges (3 s holds), then a 4 s rest;
     // pausing freezes the figure for each shot. (Playwright's click can take
     // over a second here while software WebGL keeps the page busy.)
@@ -121,7 +110,7 @@ describe('player page', () => {
     assert.ok(moved > 0.01, `only ${(moved * 100).toFixed(2)}% of #stage differs between the hold and the rest`);
   }));
 
-  test('Pause stops the counters; Resume starts them again', withPage(() => browser, {}, async ({ page }) => {
+  test('Pause stops the counters; Resume starts them again', withPage(() => site.browser, {}, async ({ page }) => {
     await open(page, '/?speed=2');
     await waitForState(page, 'ready');
     await page.click('#start');
@@ -145,7 +134,7 @@ describe('player page', () => {
       .map((id) => document.getElementById(id).textContent.trim()).join(' | ') !== f, frozen, { timeout: 30_000 });
   }));
 
-  test('Skip ends the countdown, then the exercise', withPage(() => browser, {}, async ({ page }) => {
+  test('Skip ends the countdown, then the exercise', withPage(() => site.browser, {}, async ({ page }) => {
     await open(page, '/');
     await waitForState(page, 'ready');
     await page.click('#start');
@@ -163,7 +152,7 @@ describe('player page', () => {
       first, { timeout: 10_000 });
   }));
 
-  test('works on a phone by tapping the HTML buttons', withPage(() => browser, { options: phone }, async ({ page }) => {
+  test('works on a phone by tapping the HTML buttons', withPage(() => site.browser, { options: phone }, async ({ page }) => {
     await open(page, '/?speed=4');
     await waitForState(page, 'ready');
     await page.tap('#start');
@@ -178,7 +167,7 @@ describe('player page', () => {
     assert.ok(ink.fraction > 0.01, `phone: pixels in #stage unlike ${ink.background}: ${(ink.fraction * 100).toFixed(2)}%`);
   }));
 
-  test('at speed 32 the whole session reaches done', withPage(() => browser, {}, async ({ page }) => {
+  test('at speed 32 the whole session reaches done', withPage(() => site.browser, {}, async ({ page }) => {
     await open(page, '/');
     await waitForState(page, 'ready');
     await page.selectOption('#speed', '32');
@@ -190,7 +179,7 @@ describe('player page', () => {
     assert.ok(!h.state.includes('error'), `states ${h.state}`);
   }));
 
-  test('plays a clinic-hosted program file (?src=) to the end', withPage(() => browser, {}, async ({ page }) => {
+  test('plays a clinic-hosted program file (?src=) to the end', withPage(() => site.browser, {}, async ({ page }) => {
     await open(page, '/?src=clinic-short.json&speed=8');
     await waitForState(page, 'ready');
     assert.equal(await text(page, 'program-title'), 'Clinic short test');
@@ -219,7 +208,7 @@ describe('bad input', () => {
     return msg;
   };
 
-  test('a program file that fails validation shows a message, not a blank canvas', withPage(() => browser, {}, async ({ page, watch }) => {
+  test('a program file that fails validation shows a message, not a blank canvas', withPage(() => site.browser, {}, async ({ page, watch }) => {
     await open(page, '/?src=broken.json');
     const msg = await expectError(page, ['Broken test program', 'broken.json']);
     assert.match(msg, /Test Clinic/, `#error says ${msg}: want the program's contact`);
@@ -227,12 +216,12 @@ describe('bad input', () => {
     assert.ok(warned.length > 0, `want the validation details on console.warn; console: ${watch.log}`);
   }));
 
-  test('an unknown program shows a message', withPage(() => browser, {}, async ({ page }) => {
+  test('an unknown program shows a message', withPage(() => site.browser, {}, async ({ page }) => {
     await open(page, '/?program=nope');
     await expectError(page, ['nope']);
   }));
 
-  test('a missing program file shows a message', withPage(() => browser, {
+  test('a missing program file shows a message', withPage(() => site.browser, {
     // The 404 for the missing file is the expected console error here.
     allow: [/status of 404/],
   }, async ({ page }) => {
