@@ -288,6 +288,9 @@ func main() {
 //     BenchmarkNext in engine/progress, natively, median of 3. Target ≤ 5 ms.
 //   - the stored size of a year of daily sessions (records and keys):
 //     TestStoredSize in engine/progress. Target ≤ 300 KB.
+//   - loading two years of daily sessions from the real localStorage in
+//     Chromium (wasm/store TestLoadBench): the first load, on cold wasm
+//     code, and the steady time. Target ≤ 50 ms.
 //   - from tapping Start to the first frame in which the figure moves: the
 //     bare player (player.html) at the phone viewport, scale 1 (software
 //     WebGL; see shared/BROWSER.md), no CPU throttle; the time from the
@@ -305,6 +308,19 @@ func main() {
   const nextMs = median([...next.matchAll(/^BenchmarkNext\S*\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) => Number(m[1]))) / 1e6;
   const sizeOut = run(['test', './engine/progress', '-run', '^TestStoredSize$', '-v', '-count', '1']);
   const sizeKB = Number(/(\d+) KB = /.exec(sizeOut)?.[1] ?? NaN);
+  // Loading two years of history from the real localStorage: wasm/store's
+  // TestLoadBench, run in Chromium by the browser test that runs Go tests
+  // there (gotest.test.mjs). The first load runs on V8's baseline wasm code,
+  // as a patient's first load after opening the page does; the steady one
+  // is a Go benchmark on optimized code.
+  const loadOut = execFileSync(process.execPath, ['--test', 'gotest.test.mjs'], {
+    cwd: join(root, 'e2e'),
+    encoding: 'utf8',
+    env: { ...process.env, SPRY_GOTEST_PKGS: './wasm/store', SPRY_GOTEST_ARGS: '-test.run=^TestLoadBench$' },
+  });
+  const loadM = /first load ([\d.]+) ms, then ([\d.]+) ms\/op/.exec(loadOut);
+  if (!loadM) throw new Error(`no load figure in TestLoadBench's output:\n${loadOut}`);
+  const [loadFirst, loadSteady] = [Number(loadM[1]), Number(loadM[2])];
 
   const longTaskObserver = () => {
     window.__longTasks = [];
@@ -358,6 +374,8 @@ func main() {
     ['', 'Spry', 'floor', 'target'],
     ['next plan, 2 years of daily sessions (native)', `${nextMs.toFixed(2)} ms`, '', `≤ 5 ms ${ok(nextMs, 5)}`],
     ['stored size, a year of daily sessions', `${sizeKB} KB`, '', `≤ 300 KB ${ok(sizeKB, 300)}`],
+    ['load 2 years of history from localStorage (Chromium), first load', ms(loadFirst), '', `≤ 50 ms ${ok(loadFirst, 50)}`],
+    ['  the same, steady (Go benchmark, optimized code)', ms(loadSteady), '', `≤ 50 ms ${ok(loadSteady, 50)}`],
     ['Start tap → first moving frame (player.html @1)', ms(median(startMs)), '', `≤ 100 ms ${ok(median(startMs), 100)}`],
     ['long tasks > 50 ms in 20 s (session at 1×, @1)', count(tasks.player), count(tasks.floor), `none ${tasks.player.length === 0 ? 'ok' : 'OVER'}`],
   ];
