@@ -11,6 +11,7 @@ package figure
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"spry/engine/motion"
 )
@@ -148,8 +149,7 @@ func DrawTo(d *Drawing, pts *motion.Points, s *Style) {
 	b := builder{d: d, pts: pts}
 	b.begin(s)
 	b.fixedProps(s.Props)
-	b.body(s.Breath)
-	b.highlight(s)
+	b.body(s)
 	b.straps(s.Props)
 }
 
@@ -246,7 +246,7 @@ const (
 // arm, far leg, torso, near leg, near arm; a twisted chest or rolled knees
 // (or elbows and knees bent towards or away from the viewer, seen from the
 // front) can bring a far limb in front of the torso.
-func (b *builder) body(breath float64) {
+func (b *builder) body(s *Style) {
 	P := b.pts
 	order := [numParts]part{farArm, farLeg, torso, nearLeg, nearArm}
 	var depth [numParts]float64
@@ -272,12 +272,15 @@ func (b *builder) body(breath float64) {
 		case farLeg:
 			b.leg(far, P.Hip[1], motion.PtKneeFar, motion.PtAnkleFar, motion.PtHeelFar, motion.PtToeFar)
 		case torso:
-			b.trunk(breath)
+			b.trunk(s.Breath)
 		case nearLeg:
 			b.leg(p, P.Hip[0], motion.PtKneeNear, motion.PtAnkleNear, motion.PtHeelNear, motion.PtToeNear)
 		case nearArm:
 			b.arm(p, motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear)
 		}
+		// A part's target areas are painted on it, so whatever is in
+		// front of the part covers them too.
+		b.highlight(s, pt)
 	}
 	b.shift = motion.Vec{}
 }
@@ -357,10 +360,13 @@ func (b *builder) arm(p *Palette, shoulder, elbow, wrist, hand motion.Point) {
 }
 
 // area is a target area: a band along part of the body, pushed towards its
-// front (side > 0) or back (side < 0).
+// front (side > 0) or back (side < 0), painted on the body part on (the
+// torso, or the near leg or arm) over its cloth.
 type area struct {
-	name  string
-	parts []areaPart
+	name     string
+	on       part
+	trousers bool // over the trousers, else over the shirt
+	parts    []areaPart
 }
 
 type areaPart struct {
@@ -372,33 +378,39 @@ type areaPart struct {
 }
 
 var areas = []area{
-	{"core", []areaPart{{motion.PtSacrum, motion.PtChest, 0.1, 0.85, 0.45, 0.55}}},
-	{"obliques", []areaPart{{motion.PtSacrum, motion.PtChest, 0.2, 0.8, 0.1, 0.55}}},
-	{"lower-back", []areaPart{{motion.PtSacrum, motion.PtChest, 0, 0.6, -0.45, 0.55}}},
-	{"upper-back", []areaPart{{motion.PtWaist, motion.PtNeckBase, 0.2, 0.9, -0.45, 0.55}}},
-	{"glutes", []areaPart{{motion.PtPelvis, motion.PtSacrum, -0.1, 0.8, -0.45, 0.6}}},
-	{"hip-flexors", []areaPart{{motion.PtPelvis, motion.PtSacrum, 0.1, 0.9, 0.45, 0.5}}},
-	{"hamstrings", []areaPart{{motion.PtPelvis, motion.PtKneeNear, 0.25, 0.85, -0.4, 0.55}}},
-	{"quadriceps", []areaPart{{motion.PtPelvis, motion.PtKneeNear, 0.2, 0.85, 0.4, 0.55}}},
-	{"calves", []areaPart{{motion.PtKneeNear, motion.PtAnkleNear, 0.1, 0.6, -0.4, 0.6}}},
-	{"shoulders", []areaPart{{motion.PtShoulderNear, motion.PtElbowNear, -0.05, 0.35, 0, 0.8}}},
+	{"core", torso, false, []areaPart{{motion.PtSacrum, motion.PtChest, 0.1, 0.85, 0.45, 0.55}}},
+	{"obliques", torso, false, []areaPart{{motion.PtSacrum, motion.PtChest, 0.2, 0.8, 0.1, 0.55}}},
+	{"lower-back", torso, false, []areaPart{{motion.PtSacrum, motion.PtChest, 0, 0.6, -0.45, 0.55}}},
+	{"upper-back", torso, false, []areaPart{{motion.PtWaist, motion.PtNeckBase, 0.2, 0.9, -0.45, 0.55}}},
+	{"glutes", torso, true, []areaPart{{motion.PtPelvis, motion.PtSacrum, -0.1, 0.8, -0.45, 0.6}}},
+	{"hip-flexors", torso, true, []areaPart{{motion.PtPelvis, motion.PtSacrum, 0.1, 0.9, 0.45, 0.5}}},
+	{"hamstrings", nearLeg, true, []areaPart{{motion.PtPelvis, motion.PtKneeNear, 0.25, 0.85, -0.4, 0.55}}},
+	{"quadriceps", nearLeg, true, []areaPart{{motion.PtPelvis, motion.PtKneeNear, 0.2, 0.85, 0.4, 0.55}}},
+	{"calves", nearLeg, true, []areaPart{{motion.PtKneeNear, motion.PtAnkleNear, 0.1, 0.6, -0.4, 0.6}}},
+	{"shoulders", nearArm, false, []areaPart{{motion.PtShoulderNear, motion.PtElbowNear, -0.05, 0.35, 0, 0.8}}},
 }
 
-// highlight tints the named target areas.
-func (b *builder) highlight(s *Style) {
+// highlightMix is how far a highlighted band's colour goes from the cloth
+// under it towards Palette.Highlight at full strength.
+const highlightMix = 0.8
+
+// highlight tints the named target areas that lie on body part on. Each
+// band is opaque, its colour mixed from the cloth under it towards the
+// highlight colour by the strength: translucent bands darkened where they
+// overlapped and turned muddy over the navy trousers.
+func (b *builder) highlight(s *Style, on part) {
 	if s.HighlightLevel <= 0 || len(s.Highlight) == 0 {
 		return
 	}
-	col := b.pal.Highlight
-	col.A = uint8(200 * math.Min(1, s.HighlightLevel))
+	k := highlightMix * math.Min(1, s.HighlightLevel)
 	P := b.pts
 	for _, ar := range areas {
-		on := false
-		for _, n := range s.Highlight {
-			on = on || n == ar.name
-		}
-		if !on {
+		if ar.on != on || !slices.Contains(s.Highlight, ar.name) {
 			continue
+		}
+		col := mix(b.pal.Shirt, b.pal.Highlight, k)
+		if ar.trousers {
+			col = mix(b.pal.Trousers, b.pal.Highlight, k)
 		}
 		for _, pt := range ar.parts {
 			a, c := P.At[pt.a], P.At[pt.b]
@@ -439,6 +451,12 @@ func unit(v motion.Vec) motion.Vec {
 }
 
 // shade darkens c by fraction k.
+// mix returns the colour a fraction k of the way from c to d.
+func mix(c, d color.NRGBA, k float64) color.NRGBA {
+	f := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + (float64(y)-float64(x))*k)) }
+	return color.NRGBA{f(c.R, d.R), f(c.G, d.G), f(c.B, d.B), f(c.A, d.A)}
+}
+
 func shade(c color.NRGBA, k float64) color.NRGBA {
 	f := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - k))) }
 	return color.NRGBA{f(c.R), f(c.G), f(c.B), c.A}

@@ -2,6 +2,8 @@ package figure_test
 
 import (
 	"flag"
+	"image/color"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -110,6 +112,43 @@ func TestAreas(t *testing.T) {
 	for _, a := range figure.Areas() {
 		d := figure.Draw(pts, figure.Style{Highlight: []string{a}, HighlightLevel: 1})
 		assert.Greater(t, len(d.Shapes), n, "highlighting %s adds shapes", a)
+	}
+}
+
+// TestHighlightIsOpaque: a highlighted band is opaque, its colour mixed from
+// the cloth under it towards the highlight colour by the strength, so that
+// overlapping bands do not darken and nothing turns muddy.
+func TestHighlightIsOpaque(t *testing.T) {
+	pts := clips(t)["bridge"].Sample(motion.PhaseHold, 0).Points(motion.Standard())
+	p := figure.DefaultPalette
+	mix := func(c color.NRGBA, k float64) color.NRGBA {
+		f := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + (float64(y)-float64(x))*k)) }
+		return color.NRGBA{f(c.R, p.Highlight.R), f(c.G, p.Highlight.G), f(c.B, p.Highlight.B), 0xff}
+	}
+	plain := map[color.NRGBA]bool{}
+	for _, s := range figure.Draw(pts, figure.Style{}).Shapes {
+		plain[s.Fill] = true
+	}
+	for _, tc := range []struct {
+		area  string
+		level float64
+		want  color.NRGBA
+	}{
+		{"core", 1, mix(p.Shirt, 0.8)},
+		{"core", 0.5, mix(p.Shirt, 0.4)},
+		{"glutes", 1, mix(p.Trousers, 0.8)},
+		{"hamstrings", 0.25, mix(p.Trousers, 0.2)},
+	} {
+		var bands []color.NRGBA
+		for _, s := range figure.Draw(pts, figure.Style{Highlight: []string{tc.area}, HighlightLevel: tc.level}).Shapes {
+			if !plain[s.Fill] {
+				bands = append(bands, s.Fill)
+			}
+		}
+		require.NotEmpty(t, bands, "%s at %v: no band", tc.area, tc.level)
+		for _, c := range bands {
+			assert.Equal(t, tc.want, c, "%s at %v: band colour", tc.area, tc.level)
+		}
 	}
 }
 
