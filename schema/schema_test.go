@@ -166,6 +166,17 @@ func TestAgreesOnEdges(t *testing.T) {
 		valid             bool
 	}{
 		{"minimal", ``, `{"exercise": "curl"}`, true},
+		{"schedule on weekdays", `"schedule": {"days": ["mon", "wed", "fri"], "weeks": 8},`, `{"exercise": "curl"}`, true},
+		{"schedule by sessions a week", `"schedule": {"sessionsPerWeek": 3},`, `{"exercise": "curl"}`, true},
+		{"empty schedule", `"schedule": {},`, `{"exercise": "curl"}`, true},
+		{"schedule with both", `"schedule": {"days": ["mon"], "sessionsPerWeek": 3},`, `{"exercise": "curl"}`, false},
+		{"schedule with no days and a count", `"schedule": {"days": [], "sessionsPerWeek": 3},`, `{"exercise": "curl"}`, true},
+		{"schedule with a day twice", `"schedule": {"days": ["mon", "mon"]},`, `{"exercise": "curl"}`, false},
+		{"schedule with a capital day", `"schedule": {"days": ["Mon"]},`, `{"exercise": "curl"}`, false},
+		{"schedule of 8 sessions a week", `"schedule": {"sessionsPerWeek": 8},`, `{"exercise": "curl"}`, false},
+		{"schedule of 104 weeks", `"schedule": {"weeks": 104},`, `{"exercise": "curl"}`, true},
+		{"schedule of 105 weeks", `"schedule": {"weeks": 105},`, `{"exercise": "curl"}`, false},
+		{"schedule with an unknown field", `"schedule": {"every": "day"},`, `{"exercise": "curl"}`, false},
 		{"empty optional texts", `"note": {}, "contact": {},`, `{"exercise": "curl"}`, true},
 		{"note without English", `"note": {"fr": "Bonjour"},`, `{"exercise": "curl"}`, false},
 		{"blank note", `"note": {"en": " \u00a0 "},`, `{"exercise": "curl"}`, false},

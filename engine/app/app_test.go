@@ -13,6 +13,7 @@ import (
 
 	"spry/engine/app"
 	"spry/engine/figure"
+	"spry/engine/program"
 	"spry/engine/progress"
 	"spry/programs"
 )
@@ -39,11 +40,17 @@ var day0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 // open opens the app at now, as a page load would.
 func (w *world) open(now time.Time, lang string) *app.App {
 	w.t.Helper()
+	prog, err := programs.Program("low-back-first-week")
+	require.NoError(w.t, err)
+	return w.openWith(now, lang, prog)
+}
+
+// openWith opens the app on program prog.
+func (w *world) openWith(now time.Time, lang string, prog *program.Program) *app.App {
+	w.t.Helper()
 	lib, err := programs.Library()
 	require.NoError(w.t, err)
 	clips, err := programs.Motions()
-	require.NoError(w.t, err)
-	prog, err := programs.Program("low-back-first-week")
 	require.NoError(w.t, err)
 	return app.New(app.Deps{Library: lib, Clips: clips, Program: prog, Store: w.store, Prefs: w.prefs, Lang: lang, Random: w.rng}, now)
 }
@@ -405,6 +412,28 @@ func TestExportAndHistory(t *testing.T) {
 	assert.Contains(t, a.View().Alert, "0 session(s) added")
 	do(t, a, end, "import", `{"kind": "progress", "version": 99}`)
 	assert.Contains(t, a.View().Alert, "Nothing was changed")
+}
+
+// TestProgramSchedule: a program that sets its schedule (3 weekdays for 4
+// weeks) gets it in the calendar file and the history's calendar.
+func TestProgramSchedule(t *testing.T) {
+	prog, err := programs.Program("low-back-first-week")
+	require.NoError(t, err)
+	p := *prog
+	p.Schedule = &program.Schedule{Days: []string{"fri", "mon", "wed"}, Weeks: 4}
+	w := newWorld(t)
+	a := w.openWith(day0, "en", &p)
+	act(t, a, day0, "continue")
+	for range 12 {
+		act(t, a, day0, "no")
+	}
+	act(t, a, day0, "later")
+	v := act(t, a, day0, "history")
+	require.Equal(t, app.History, v.Screen)
+	v = act(t, a, day0, "calendar")
+	require.NotNil(t, v.Download)
+	assert.Contains(t, v.Download.Data, "RRULE:FREQ=WEEKLY;WKST=MO;BYDAY=MO,WE,FR;COUNT=12", "4 weeks of Monday, Wednesday and Friday from Monday 2 March")
+	assert.Contains(t, v.Download.Data, "DTSTART:20260302T")
 }
 
 func TestHistoryChartsAndCalendar(t *testing.T) {

@@ -522,8 +522,8 @@ func (a *App) export() {
 	a.offer("spry-progress-"+a.now.Format("2006-01-02")+".json", "application/json", string(data))
 }
 
-// schedule is the program's plan of sessions: daily, from the first session
-// (or today), for the default course length.
+// schedule is the program's plan of sessions (every day for 6 weeks unless
+// the program says), from the first session or today.
 func (a *App) schedule() history.Schedule {
 	start := a.now
 	for _, r := range a.log {
@@ -532,7 +532,7 @@ func (a *App) schedule() history.Schedule {
 		}
 	}
 	y, m, d := start.Date()
-	return history.Schedule{}.Resolve(time.Date(y, m, d, 0, 0, 0, 0, start.Location()))
+	return history.ScheduleOf(a.d.Program).Resolve(time.Date(y, m, d, 0, 0, 0, 0, start.Location()))
 }
 
 // sessionTime is when reminders are set: the time of day of the patient's

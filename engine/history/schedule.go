@@ -3,6 +3,8 @@ package history
 import (
 	"slices"
 	"time"
+
+	"spry/engine/program"
 )
 
 // DefaultWeeks is the length of a program whose schedule does not say: a
@@ -10,11 +12,11 @@ import (
 const DefaultWeeks = 6
 
 // MaxWeeks is the longest program a schedule describes: two years.
-const MaxWeeks = 104
+const MaxWeeks = program.MaxWeeks
 
-// Schedule says on which days the patient is asked to do the program.
-// Programs carry no schedule yet; the zero Schedule means every day for
-// DefaultWeeks weeks from the first session.
+// Schedule says on which days the patient is asked to do the program
+// (ScheduleOf reads it from the program). The zero Schedule means every day
+// for DefaultWeeks weeks from the first session.
 type Schedule struct {
 	// SessionsPerWeek is used when Days is empty: the sessions are spread
 	// over the week from the start day (3 from a Monday: Monday, Wednesday,
@@ -28,6 +30,21 @@ type Schedule struct {
 	// Start is the first day of the program. Only its calendar date counts,
 	// in its own time zone.
 	Start time.Time
+}
+
+// ScheduleOf returns the schedule p sets, unresolved: the zero Schedule when
+// it sets none.
+func ScheduleOf(p *program.Program) Schedule {
+	if p == nil || p.Schedule == nil {
+		return Schedule{}
+	}
+	s := Schedule{SessionsPerWeek: p.Schedule.SessionsPerWeek, Weeks: p.Schedule.Weeks}
+	for _, d := range p.Schedule.Days {
+		if i := slices.Index(program.Weekdays[:], d); i >= 0 {
+			s.Days = append(s.Days, time.Weekday(i))
+		}
+	}
+	return s
 }
 
 // Resolve returns the schedule with every default filled in: Start set

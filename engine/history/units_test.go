@@ -436,3 +436,22 @@ func TestPSFSOf(t *testing.T) {
 	assert.Len(t, h.PSFS, 3, "Build(PSFSOf(log)).PSFS")
 	assert.Contains(t, h.PSFSSVG("psfs"), "<svg", "PSFSSVG of stored entries")
 }
+
+func TestScheduleOf(t *testing.T) {
+	monday := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name  string
+		s     *program.Schedule
+		days  []time.Weekday
+		weeks int
+	}{
+		{"none: every day for 6 weeks", nil, []time.Weekday{1, 2, 3, 4, 5, 6, 0}, 6},
+		{"weekdays, in any order", &program.Schedule{Days: []string{"sun", "wed", "mon"}, Weeks: 8}, []time.Weekday{1, 3, 0}, 8},
+		{"sessions a week from the first day", &program.Schedule{SessionsPerWeek: 3}, []time.Weekday{1, 3, 5}, 6},
+	} {
+		s := history.ScheduleOf(&program.Program{Schedule: tc.s}).Resolve(monday)
+		assert.Equal(t, tc.days, s.Days, "%s: days", tc.name)
+		assert.Equal(t, tc.weeks, s.Weeks, "%s: weeks", tc.name)
+		assert.Len(t, s.PlannedDays(), len(tc.days)*tc.weeks, "%s: planned days", tc.name)
+	}
+}

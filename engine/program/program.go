@@ -109,8 +109,33 @@ type Program struct {
 	SwitchSideSeconds float64 `json:"switchSideSeconds"`
 	// RestBetweenExercisesSeconds is the rest after each exercise but the last.
 	RestBetweenExercisesSeconds float64 `json:"restBetweenExercisesSeconds"`
-	Blocks                      []Block `json:"blocks"`
+	// Schedule says on which days and for how long the patient does the
+	// program; unset means every day for 6 weeks.
+	Schedule *Schedule `json:"schedule,omitempty"`
+	Blocks   []Block   `json:"blocks"`
 }
+
+// Schedule is when the patient is asked to do a program: on the listed
+// weekdays, or a number of sessions a week spread from the first day, for
+// a number of weeks from the first session. It feeds the calendar, the
+// reminders file and the PSFS dates; the progression rules go by the
+// sessions done, not by the calendar.
+type Schedule struct {
+	// Days lists weekdays by their English three-letter names, "mon" to
+	// "sun". Set Days or SessionsPerWeek, not both.
+	Days []string `json:"days,omitempty"`
+	// SessionsPerWeek is 1 to 7.
+	SessionsPerWeek int `json:"sessionsPerWeek,omitempty"`
+	// Weeks is the program's length, 1 to MaxWeeks; 0 means 6.
+	Weeks int `json:"weeks,omitempty"`
+}
+
+// MaxWeeks is the longest program a schedule describes: two years.
+const MaxWeeks = 104
+
+// Weekdays names the days of the week as Schedule.Days does, Sunday first
+// (as time.Weekday counts them).
+var Weekdays = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
 // Block is one exercise slot in a program.
 type Block struct {

@@ -162,6 +162,8 @@ func (v *validator) dose(path string, d Dose) {
 //     Library.Validate;
 //   - getReadySeconds and switchSideSeconds are 0..60,
 //     restBetweenExercisesSeconds 0..600, all finite;
+//   - a schedule names weekdays ("mon".."sun", each once) or a number of
+//     sessions a week (1..7), not both, and lasts 1..MaxWeeks weeks;
 //   - there are 1 to MaxBlocks blocks; each names an exercise in lib and any
 //     dose it sets, its own or a ladder step's, is valid (see Dose.Validate);
 //     the progression fields pass Block.ValidateLadder.
@@ -177,6 +179,9 @@ func (p *Program) Validate(lib *Library) error {
 	v.secondsRange("getReadySeconds", p.GetReadySeconds, 60)
 	v.secondsRange("switchSideSeconds", p.SwitchSideSeconds, 60)
 	v.secondsRange("restBetweenExercisesSeconds", p.RestBetweenExercisesSeconds, 600)
+	if s := p.Schedule; s != nil {
+		v.schedule("schedule", s)
+	}
 	if n := len(p.Blocks); n < 1 || n > MaxBlocks {
 		v.add("blocks", "must have 1..%d blocks, got %d", MaxBlocks, n)
 	}
@@ -199,6 +204,29 @@ func (p *Program) Validate(lib *Library) error {
 		v.merge(b.ValidateLadder(path, lib))
 	}
 	return v.err()
+}
+
+func (v *validator) schedule(path string, s *Schedule) {
+	seen := map[string]bool{}
+	for i, d := range s.Days {
+		switch {
+		case !slices.Contains(Weekdays[:], d):
+			v.add(fmt.Sprintf("%s.days[%d]", path, i), "%q is not a weekday: use mon, tue, wed, thu, fri, sat or sun", d)
+		case seen[d]:
+			v.add(fmt.Sprintf("%s.days[%d]", path, i), "%q is listed twice", d)
+		}
+		seen[d] = true
+	}
+	if s.SessionsPerWeek != 0 {
+		if len(s.Days) > 0 {
+			v.add(path+".sessionsPerWeek", "set days or sessionsPerWeek, not both")
+		} else {
+			v.intRange(path+".sessionsPerWeek", s.SessionsPerWeek, 1, 7)
+		}
+	}
+	if s.Weeks != 0 {
+		v.intRange(path+".weeks", s.Weeks, 1, MaxWeeks)
+	}
 }
 
 // merge adds the problems in err, which reads "path: msg" line by line, as

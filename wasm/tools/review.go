@@ -125,7 +125,7 @@ func (t *Tools) reviewProgram(log []progress.Record, id string, given *program.P
 	if pr.Title == "" {
 		pr.Title = id
 	}
-	h := history.Build(log, p, t.lib, history.Schedule{}, history.PSFSOf(log, id), now, lang)
+	h := history.Build(log, p, t.lib, history.ScheduleOf(p), history.PSFSOf(log, id), now, lang)
 	for _, r := range log {
 		if r.Program != id || r.Session == nil {
 			continue
