@@ -52,7 +52,10 @@ const defaultDose = (id) => clone(library.find((e) => e.id === id)?.dose
 function emptyProgram() {
   return {
     id: 'my-program', title: { en: '', fr: '' }, note: { en: '', fr: '' }, contact: { en: '', fr: '' },
-    getReadySeconds: 5, switchSideSeconds: 5, restBetweenExercisesSeconds: 20, blocks: [],
+    getReadySeconds: 5, switchSideSeconds: 5, restBetweenExercisesSeconds: 20,
+    // The engine's default: every day for 6 weeks.
+    schedule: { sessionsPerWeek: 7, weeks: 6 },
+    blocks: [],
   };
 }
 
@@ -62,6 +65,10 @@ function fromProgram(p) {
   m.id = p.id ?? '';
   for (const k of ['title', 'note', 'contact']) m[k] = { en: '', fr: '', ...(p[k] || {}) };
   for (const k of ['getReadySeconds', 'switchSideSeconds', 'restBetweenExercisesSeconds']) m[k] = p[k] ?? 0;
+  const s = p.schedule || {};
+  m.schedule = { sessionsPerWeek: s.sessionsPerWeek || s.days?.length || 7, weeks: s.weeks || 6 };
+  // Weekdays named in the file are kept while the count stays theirs.
+  if (s.days?.length) m.schedule.days = [...s.days];
   m.blocks = (p.blocks || []).map((b) => ({
     exercise: b.exercise,
     dose: b.dose ? clone(b.dose) : defaultDose(b.exercise),
@@ -97,6 +104,7 @@ function programObject() {
     getReadySeconds: m.getReadySeconds,
     switchSideSeconds: m.switchSideSeconds,
     restBetweenExercisesSeconds: m.restBetweenExercisesSeconds,
+    schedule: scheduleObject(m.schedule),
     blocks: m.blocks.map((b) => {
       const out = { exercise: b.exercise };
       if (b.ladder.length) {
@@ -112,6 +120,15 @@ function programObject() {
       return out;
     }),
   };
+}
+
+// scheduleObject is the program file's schedule: left out when it is the
+// engine's default (every day for 6 weeks).
+function scheduleObject(s) {
+  const { sessionsPerWeek: n, weeks, days } = s;
+  if (days?.length && days.length === n) return { days, weeks };
+  if (n === 7 && weeks === 6) return undefined;
+  return { sessionsPerWeek: n, weeks };
 }
 
 // setPath stores value in the model at an engine path such as
