@@ -10,99 +10,25 @@
 // <script> tag, but not code the protocol evaluates.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, phone, root, screenshot, startServer, watchConsole } from './harness.mjs';
+import { after, describe, test } from 'node:test';
+import { act, answer, nextDay, openApp, T, waitScreen } from './app.mjs';
+import { phone1, screenshot, serveSite, watchConsole } from './harness.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The rules that must pass: WCAG 2.0 and 2.1, levels A and AA. */
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server;
-let browser;
-let snapshot;
+// Other work rebuilds out/ while these tests run: serve a copy taken at the start.
+const site = serveSite({ snapshot: true });
 
-before(async () => {
-  // Other work rebuilds out/ while these tests run: serve a copy taken now.
-  snapshot = join('e2e', 'results', `out-${process.pid}`);
-  cpSync(join(root, 'out'), join(root, snapshot), { recursive: true });
-  assert.ok(existsSync(join(root, snapshot, 'spry.wasm')), 'out/ has no spry.wasm: run "make build"');
-  server = await startServer([snapshot, 'e2e/fixtures']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (snapshot) rmSync(join(root, snapshot), { recursive: true, force: true });
-});
-
-/** The phone's viewport at scale 1 (software WebGL, see shared/BROWSER.md). */
-const phone1 = { viewport: phone.viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-
-const catalog = JSON.parse(readFileSync(join(root, 'engine', 'i18n', 'catalog', 'en.json'), 'utf8'));
-const T = (key, ...args) => {
-  let next = 0;
-  return catalog[key].replace(/%(?:\[(\d+)\])?[dsgv]/g, (_, n) => String(args[n ? Number(n) - 1 : next++]));
-};
-
-// ---- Driving the page (as in patient.test.mjs) ----
-
-// Runs in the page before its scripts: keeps the player's command function
-// so a test can send "speed", which no patient button sends.
-function captureCommand() {
-  let host;
-  Object.defineProperty(window, 'spryPage', {
-    configurable: true,
-    get: () => host,
-    set(h) {
-      const attach = h.attach;
-      h.attach = (api) => { window.__spryCommand = (name, arg = '') => api.command(name, String(arg)); return attach(api); };
-      host = h;
-    },
-  });
-}
-
-// Runs in a page before its scripts: Date is 24 h ahead (Go's time.Now
-// under js/wasm reads the wall time from Date).
-function nextDay() {
-  const Real = Date;
-  const ahead = 24 * 3600_000;
-  class Tomorrow extends Real {
-    constructor(...args) {
-      if (args.length === 0) super(Real.now() + ahead);
-      else super(...args);
-    }
-
-    static now() { return Real.now() + ahead; }
-  }
-  globalThis.Date = Tomorrow;
-}
-
-async function openApp(options = phone1, path = '/', inits = []) {
-  const { context, page, watch } = await openPage(browser, { locale: 'en-CA', ...options });
-  for (const init of [captureCommand, ...inits]) await page.addInitScript(init);
-  await page.goto(new URL(path, server.url).href);
-  return { context, page, watch };
-}
-
-async function waitScreen(page, screen, timeout = 30_000) {
-  await page.waitForFunction((s) => document.body.dataset.screen === s, screen, { timeout, polling: 50 });
-}
-
-const act = (page, id) => page.locator(`#screen-actions button[data-action="${id}"]`).click();
-
-async function answer(page, n) {
-  await page.locator(`label[for="scale-${n}"]`).click();
-  await page.waitForFunction((v) => document.getElementById(`scale-${v}`)?.checked, n);
-}
+// ---- Driving the page (app.mjs, as in patient.test.mjs) ----
 
 async function redFlagsAllNo(page, stop = 11, each = async () => {}) {
   for (let q = 1; q <= stop; q++) {
-    await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('rf.step', q, 11));
+    await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 11));
     await each(q);
     await act(page, 'no');
   }
@@ -234,7 +160,7 @@ describe('axe-core and touch targets on every screen', () => {
   });
 
   test('the whole flow', async (t) => {
-    const { context, page, watch } = await openApp();
+    const { context, page, watch } = await openApp(site);
     try {
       await waitScreen(page, 'welcome');
       await audit(page, 'welcome');
@@ -314,7 +240,7 @@ describe('axe-core and touch targets on every screen', () => {
       const morning = await context.newPage();
       const mwatch = watchConsole(morning);
       await morning.addInitScript(nextDay);
-      await morning.goto(server.url);
+      await morning.goto(site.server.url);
       await waitScreen(morning, 'morning');
       await audit(morning, 'morning');
       assert.deepEqual([...watch.problems, ...mwatch.problems], [], 'the page logged errors');
@@ -323,7 +249,7 @@ describe('axe-core and touch targets on every screen', () => {
     }
 
     // A yes: the emergency screen.
-    const e = await openApp();
+    const e = await openApp(site);
     try {
       await waitScreen(e.page, 'welcome');
       await act(e.page, 'continue');
@@ -336,7 +262,7 @@ describe('axe-core and touch targets on every screen', () => {
     }
 
     // The bare player's error page.
-    const b = await openApp(phone1, '/player.html?program=nope');
+    const b = await openApp(site, { path: '/player.html?program=nope' });
     try {
       await b.page.waitForFunction(() => document.body.dataset.state === 'error');
       await audit(b.page, 'player-error');
@@ -379,7 +305,7 @@ describe('keyboard', () => {
   });
 
   test('every control is reached by Tab and works with Enter and Space', async (t) => {
-    const { context, page, watch } = await openApp();
+    const { context, page, watch } = await openApp(site);
     try {
       await waitScreen(page, 'welcome');
       const round = await tabRound(page);
@@ -400,7 +326,7 @@ describe('keyboard', () => {
       await page.keyboard.press('Enter');
       await waitScreen(page, 'red-flag');
       for (let q = 1; q <= 11; q++) {
-        await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('rf.step', q, 11));
+        await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 11));
         await tabTo(page, '[data-action="no"]');
         await page.keyboard.press(q % 2 ? ' ' : 'Enter');
       }
@@ -472,7 +398,7 @@ describe('keyboard', () => {
 
 describe('prefers-reduced-motion', () => {
   test('the page knows it and the session still plays', async () => {
-    const { context, page, watch } = await openApp({ ...phone1, reducedMotion: 'reduce' });
+    const { context, page, watch } = await openApp(site, { options: { ...phone1, reducedMotion: 'reduce' } });
     try {
       assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
       await waitScreen(page, 'welcome');

@@ -16,65 +16,20 @@
 // unchanged for patients.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  launchBrowser, openPage, phone, root, screenshot, startServer, watchConsole,
-} from './harness.mjs';
+  act, answer, captureCommand, nextDay, openApp, T, waitScreen,
+} from './app.mjs';
+import { phone, phone1, screenshot, serveSite, watchConsole } from './harness.mjs';
 
-let server;
-let browser;
-
-let snapshot;
-
-before(async () => {
-  // Other work rebuilds out/ (rm -rf first) while these long tests run: they
-  // serve a copy of it taken now.
-  snapshot = join('e2e', 'results', `out-${process.pid}`);
-  cpSync(join(root, 'out'), join(root, snapshot), { recursive: true });
-  assert.ok(existsSync(join(root, snapshot, 'spry.wasm')), 'out/ has no spry.wasm: run "make build"');
-  server = await startServer([snapshot, 'e2e/fixtures']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (snapshot) rmSync(join(root, snapshot), { recursive: true, force: true });
-});
-
-/** The phone's viewport at scale 1: functional runs (see the header). */
-const phone1 = { viewport: phone.viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-
-// ---- The engine's words ----
-
-const catalogs = Object.fromEntries(['en', 'fr'].map((lang) => [lang,
-  JSON.parse(readFileSync(join(root, 'engine', 'i18n', 'catalog', `${lang}.json`), 'utf8'))]));
-
-/** T words key in lang as engine/i18n does (Go's %[n]d, %d, %s, %g). */
-export function T(lang, key, ...args) {
-  const s = catalogs[lang][key];
-  assert.ok(typeof s === 'string', `catalog ${lang} has no key ${key}`);
-  let next = 0;
-  return s.replace(/%(?:\[(\d+)\])?[dsgv]/g, (_, n) => String(args[n ? Number(n) - 1 : next++]));
-}
+// Other work rebuilds out/ (rm -rf first) while these long tests run: they
+// serve a copy of it taken at the start.
+const site = serveSite({ snapshot: true });
 
 // ---- Driving the page ----
 
-// Runs in the page before its scripts: keeps the command function the
-// player hands to site/app.js, so a test can send what no button sends.
-function captureCommand() {
-  let host;
-  Object.defineProperty(window, 'spryPage', {
-    configurable: true,
-    get: () => host,
-    set(h) {
-      const attach = h.attach;
-      h.attach = (api) => { window.__spryCommand = (name, arg = '') => api.command(name, String(arg)); return attach(api); };
-      host = h;
-    },
-  });
+// Runs in the page before its scripts, after captureCommand (see app.mjs).
+function recordPlayer() {
   // Long tasks, for the session's diagnostic.
   window.__long = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); })
@@ -84,12 +39,9 @@ function captureCommand() {
     .map((id) => [id, document.getElementById(id)?.textContent.trim() ?? '']));
 }
 
-/** Opens a fresh context for locale (en-CA or fr-CA) and the app in it, after the init scripts. */
-export async function openApp(locale = 'en-CA', options = phone1, inits = []) {
-  const { context, page, watch } = await openPage(browser, { ...options, locale });
-  for (const init of [captureCommand, ...inits]) await page.addInitScript(init);
-  await page.goto(server.url);
-  return { context, page, watch };
+/** Opens a fresh context for locale (en-CA or fr-CA) and the app in it, recording the player, after the init scripts. */
+export function openPatient(locale = 'en-CA', options = phone1, inits = []) {
+  return openApp(site, { locale, options, inits: [recordPlayer, ...inits] });
 }
 
 /** Opens one more page of the app in context (a reopened tab). */
@@ -98,32 +50,12 @@ async function reopen(context, init) {
   const watch = watchConsole(page);
   if (init) await page.addInitScript(init);
   await page.addInitScript(captureCommand);
-  await page.goto(server.url);
+  await page.addInitScript(recordPlayer);
+  await page.goto(site.server.url);
   return { page, watch };
 }
 
 const screenOf = (page) => page.evaluate(() => document.body.dataset.screen);
-
-/** Waits until the engine shows screen. */
-export async function waitScreen(page, screen, timeout = 30_000) {
-  try {
-    await page.waitForFunction((s) => document.body.dataset.screen === s, screen, { timeout, polling: 50 });
-  } catch (err) {
-    const now = await page.evaluate(() => `${document.body.dataset.screen}: ${document.getElementById('screen-title')?.textContent}`).catch(() => '?');
-    throw new Error(`waiting for screen ${screen}, the page shows ${now}: ${err.message.split('\n')[0]}`);
-  }
-}
-
-/** Taps the action button id on the current screen. */
-export async function act(page, id) {
-  await page.locator(`#screen-actions button[data-action="${id}"]`).click();
-}
-
-/** Answers the 0–10 scale with n by tapping its label, as a patient does. */
-export async function answer(page, n) {
-  await page.locator(`label[for="scale-${n}"]`).click();
-  await page.waitForFunction((v) => document.getElementById(`scale-${v}`)?.checked, n, { timeout: 10_000 });
-}
 
 const title = (page) => page.locator('#screen-title').textContent();
 const bodyText = (page) => page.locator('#screen').innerText();
@@ -250,7 +182,7 @@ const longNote = hostile + 'x'.repeat(10_000);
 for (const [lang, locale] of [['en', 'en-CA'], ['fr', 'fr-CA']]) {
   test(`the whole journey in ${locale}: first use → session → summary → next morning → history`, async (t) => {
     const shots = `patient-${lang}`;
-    const { context, page, watch } = await openApp(locale);
+    const { context, page, watch } = await openPatient(locale);
     try {
       await firstUse(page, lang, shots, true);
       assert.match(await bodyText(page), new RegExp(T(lang, 'home.start')));
@@ -360,7 +292,7 @@ for (const [lang, locale] of [['en', 'en-CA'], ['fr', 'fr-CA']]) {
 /** Runs body with a fresh app in locale; fails on console errors. */
 function withApp(locale, body, options = phone1) {
   return async (t) => {
-    const { context, page, watch } = await openApp(locale, options);
+    const { context, page, watch } = await openPatient(locale, options);
     try {
       await body({ t, context, page, watch });
       assert.deepEqual(watch.problems, [], 'the page logged errors');
@@ -560,7 +492,7 @@ describe('a hidden page', () => {
     // time, not frame counts. (The DevTools protocol's
     // Page.setWebLifecycleState "frozen" does not stop frames in headless
     // Chromium here, so the lock is emulated in the page.)
-    const [a, b] = await Promise.all([openApp('en-CA', phone1, [recordTimeline, lockable]), openApp('en-CA', phone1, [recordTimeline])]);
+    const [a, b] = await Promise.all([openPatient('en-CA', phone1, [recordTimeline, lockable]), openPatient('en-CA', phone1, [recordTimeline])]);
     try {
       await Promise.all([a, b].map(async ({ page }) => {
         await firstUse(page, 'en');
@@ -637,18 +569,3 @@ test('the French summary says what changes next time in French', () => {
   assert.ok(frenchSummary, 'the French journey did not reach the summary');
   assert.doesNotMatch(frenchSummary, /as prescribed|\breps\b|\bhold\b/, `French summary: ${frenchSummary}`);
 });
-
-// Runs in a page before its scripts: Date is 24 h ahead.
-function nextDay() {
-  const Real = Date;
-  const ahead = 24 * 3600_000;
-  class Tomorrow extends Real {
-    constructor(...args) {
-      if (args.length === 0) super(Real.now() + ahead);
-      else super(...args);
-    }
-
-    static now() { return Real.now() + ahead; }
-  }
-  globalThis.Date = Tomorrow;
-}
