@@ -22,6 +22,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { captureCommand } from './app.mjs';
 import { launchBrowser, root, startServer, withPage } from './harness.mjs';
 
 let server;
@@ -116,22 +117,6 @@ async function walkToSession(frame) {
     }), { screen, step, title });
   }
   throw new Error('walkToSession: no session after 40 taps');
-}
-
-// Runs in every frame before its scripts: keeps the command function the
-// player hands to the page, so the test can play at 32× (as
-// patient.test.mjs does; no patient can).
-function captureCommand() {
-  let host;
-  Object.defineProperty(window, 'spryPage', {
-    configurable: true,
-    get: () => host,
-    set(h) {
-      const attach = h.attach;
-      h.attach = (api) => { window.__spryCommand = (name, arg = '') => api.command(name, String(arg)); return attach(api); };
-      host = h;
-    },
-  });
 }
 
 // answer taps n on the 0–10 scale in frame, then the button action.
@@ -256,6 +241,7 @@ describe('embedding on the demo clinic page', () => {
 
   test('whole sessions at 32×: spry-session-completed carries counts only, health data when shared',
     withPage(() => browser, {}, async ({ t, page }) => {
+      // In every frame: the test plays at 32× (as patient.test.mjs does; no patient can).
       await page.addInitScript(captureCommand);
       await openDemo(page);
       const frame = elementFrame(page);
