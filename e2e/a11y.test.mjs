@@ -26,9 +26,10 @@ const site = serveSite({ snapshot: true });
 
 // ---- Driving the page (app.mjs, as in patient.test.mjs) ----
 
-async function redFlagsAllNo(page, stop = 11, each = async () => {}) {
+/** The red-flag screen at first use (11 questions and the age question), all answered no. */
+async function redFlagsAllNo(page, stop = 12, each = async () => {}) {
   for (let q = 1; q <= stop; q++) {
-    await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 11));
+    await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 12));
     await each(q);
     await act(page, 'no');
   }
@@ -165,8 +166,9 @@ describe('axe-core and touch targets on every screen', () => {
       await waitScreen(page, 'welcome');
       await audit(page, 'welcome');
       await act(page, 'continue');
-      await redFlagsAllNo(page, 11, async (q) => {
+      await redFlagsAllNo(page, 12, async (q) => {
         if (q === 1) await audit(page, 'red-flag-1');
+        if (q === 12) await audit(page, 'red-flag-age');
         if (q === 2) {
           // With "Previous", and the overlays reached from a question.
           await audit(page, 'red-flag-2');
@@ -325,8 +327,8 @@ describe('keyboard', () => {
       await tabTo(page, '[data-action="continue"]');
       await page.keyboard.press('Enter');
       await waitScreen(page, 'red-flag');
-      for (let q = 1; q <= 11; q++) {
-        await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 11));
+      for (let q = 1; q <= 12; q++) {
+        await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 12));
         await tabTo(page, '[data-action="no"]');
         await page.keyboard.press(q % 2 ? ' ' : 'Enter');
       }

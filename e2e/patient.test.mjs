@@ -95,18 +95,19 @@ function offScreen(page, ids) {
   }, ids);
 }
 
-/** First use: the notice, then the 11 red-flag questions all answered no. */
+/** First use: the notice, then the 11 red-flag questions and the age question, all answered no. */
 export async function firstUse(page, lang, shots, fillPSFS = false) {
   await waitScreen(page, 'welcome');
   assert.equal(await title(page), T(lang, 'welcome.title'));
   assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
   if (shots) await screenshot(page, `${shots}-01-welcome`);
   await act(page, 'continue');
-  for (let q = 1; q <= 11; q++) {
+  for (let q = 1; q <= 12; q++) {
     await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s,
-      T(lang, 'rf.step', q, 11), { timeout: 10_000 });
-    assert.equal(await title(page), T(lang, `rf.q${q}`));
+      T(lang, 'rf.step', q, 12), { timeout: 10_000 });
+    assert.equal(await title(page), T(lang, q <= 11 ? `rf.q${q}` : 'rf.age'));
     if (shots && q === 1) await screenshot(page, `${shots}-02-red-flag-1`);
+    if (shots && q === 12) await screenshot(page, `${shots}-02-red-flag-age`);
     await act(page, 'no');
   }
   await psfs(page, lang, { fill: fillPSFS, shots });
@@ -340,13 +341,13 @@ describe('the red-flag screen', () => {
     await waitScreen(page, 'welcome');
     await act(page, 'continue');
     for (let q = 1; q <= 5; q++) {
-      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', q, 11));
+      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', q, 12));
       await act(page, 'no');
     }
-    await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', 6, 11));
+    await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', 6, 12));
     await act(page, 'yes');
-    for (let q = 7; q <= 11; q++) {
-      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', q, 11));
+    for (let q = 7; q <= 12; q++) {
+      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('fr', 'rf.step', q, 12));
       await act(page, 'no');
     }
     await waitScreen(page, 'urgent');
@@ -544,8 +545,8 @@ describe('the phone at scale 3, by touch', () => {
     await waitScreen(page, 'welcome');
     await screenshot(page, 'phone3-welcome');
     await tap('continue');
-    for (let q = 1; q <= 11; q++) {
-      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 11));
+    for (let q = 1; q <= 12; q++) {
+      await page.waitForFunction((s) => document.getElementById('screen-step').textContent === s, T('en', 'rf.step', q, 12));
       await tap('no');
     }
     await psfs(page, 'en');

@@ -115,8 +115,8 @@ describe('from the builder to a phone and back', () => {
       if (registered) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await context.setOffline(true);
       await page.click('[data-action="continue"]');
-      for (let q = 1; q <= 11; q++) {
-        await page.waitForFunction((n) => document.getElementById('screen-step').textContent.includes(`${n} of 11`), q);
+      for (let q = 1; q <= 12; q++) {
+        await page.waitForFunction((n) => document.getElementById('screen-step').textContent.includes(`${n} of 12`), q);
         await page.click('[data-action="no"]');
       }
       await screen('psfs');
