@@ -10,14 +10,17 @@ import (
 // try/catch, so a getter that throws there would kill the Go program.
 // Everything that may throw is reached through call or lookup.
 var (
-	global     = js.Global()
-	reflect    = global.Get("Reflect")
-	jsonObject = global.Get("JSON")
+	global  = js.Global()
+	reflect = global.Get("Reflect")
+	object  = global.Get("Object")
 )
 
 // browser is the Storage of a real page.
 type browser struct {
-	local   js.Value // window.localStorage
+	local js.Value // window.localStorage
+	// real is set when local is a Storage, whose items are its own
+	// properties; a stand-in's properties are its methods.
+	real    bool
 	session js.Value // window.sessionStorage, or undefined
 	storage js.Value // navigator.storage, or undefined
 }
@@ -36,6 +39,9 @@ func Browser() (Storage, error) {
 		return nil, fmt.Errorf("%w: window.localStorage is %s", ErrUnavailable, local.Type())
 	}
 	b := &browser{local: local, session: js.Undefined(), storage: js.Undefined()}
+	if class := global.Get("Storage"); class.Type() == js.TypeFunction {
+		b.real = local.InstanceOf(class)
+	}
 	if s, err := lookup(global, "sessionStorage"); err == nil && s.Type() == js.TypeObject {
 		b.session = s
 	}
@@ -101,19 +107,14 @@ func str(v js.Value, name string) string {
 	return s.String()
 }
 
-// Items implements Storage: all of localStorage in one string (see
-// snapshot.go), or, where that fails, localStorage.key(i) and getItem for
-// each i.
+// Items implements Storage: every key and every value in one string each
+// (see snapshot.go), or, where that fails, localStorage.key(i) and getItem
+// for each i.
 func (b *browser) Items() (keys, values []string, err error) {
 	n, err := lookup(b.local, "length")
-	if err == nil && n.Type() == js.TypeNumber {
-		// The count guards against keys the snapshot cannot show: a key
-		// named like one of Storage's own methods ("key") is no property.
-		snap, err := call(jsonObject, "stringify", b.local)
-		if err == nil && snap.Type() == js.TypeString {
-			if keys, values, ok := parseSnapshot(snap.String()); ok && len(keys) == n.Int() {
-				return keys, values, nil
-			}
+	if err == nil && n.Type() == js.TypeNumber && b.real {
+		if keys, values, ok := b.joined(n.Int()); ok {
+			return keys, values, nil
 		}
 	}
 	if err != nil {
@@ -144,6 +145,29 @@ func (b *browser) Items() (keys, values []string, err error) {
 		values = append(values, v.String())
 	}
 	return keys, values, nil
+}
+
+// joined reads all of localStorage in four calls. The count guards against
+// keys Object.keys cannot show: a key named like one of Storage's members
+// ("key") is no property of localStorage.
+func (b *browser) joined(count int) (keys, values []string, ok bool) {
+	join := func(method string) (string, bool) {
+		list, err := call(object, method, b.local)
+		if err != nil || list.Type() != js.TypeObject {
+			return "", false
+		}
+		s, err := call(list, "join", "\x00")
+		if err != nil || s.Type() != js.TypeString {
+			return "", false
+		}
+		return s.String(), true
+	}
+	ks, ok1 := join("keys")
+	vs, ok2 := join("values")
+	if !ok1 || !ok2 {
+		return nil, nil, false
+	}
+	return splitJoined(ks, vs, count)
 }
 
 // Get implements Storage.

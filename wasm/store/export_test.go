@@ -1,4 +1,4 @@
 package store
 
-// ParseSnapshot exposes parseSnapshot to the tests.
-var ParseSnapshot = parseSnapshot
+// SplitJoined exposes splitJoined to the tests.
+var SplitJoined = splitJoined
