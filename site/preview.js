@@ -60,6 +60,11 @@ function show(text) {
   $('program').hidden = false;
   document.body.dataset.state = 'ready';
   $('program-title').textContent = pv.title;
+  // The simulation follows the program's schedule unless the link (the
+  // builder's) says otherwise.
+  const q = new URLSearchParams(location.search);
+  if (!q.get('weeks')) $('weeks').value = pv.weeks;
+  if (!q.get('perWeek')) $('per-week').value = pv.sessionsPerWeek;
   $('program-note').textContent = pv.note || '';
   $('exercises').replaceChildren(...pv.blocks.map((b) => {
     const li = el('li');

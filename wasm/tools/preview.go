@@ -3,6 +3,7 @@ package tools
 import (
 	"time"
 
+	"spry/engine/history"
 	"spry/engine/program"
 	"spry/engine/share"
 	"spry/engine/simulate"
@@ -11,10 +12,14 @@ import (
 // Preview is a program laid out for the therapist's preview: every block
 // with every step of its ladder, each step ready to play on its own.
 type Preview struct {
-	ID     string         `json:"id"`
-	Title  string         `json:"title"`
-	Note   string         `json:"note,omitempty"`
-	Blocks []PreviewBlock `json:"blocks"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Note  string `json:"note,omitempty"`
+	// SessionsPerWeek and Weeks are the program's schedule, resolved (every
+	// day for 6 weeks unless it says).
+	SessionsPerWeek int            `json:"sessionsPerWeek"`
+	Weeks           int            `json:"weeks"`
+	Blocks          []PreviewBlock `json:"blocks"`
 }
 
 // PreviewBlock is one block of a Preview.
@@ -48,7 +53,9 @@ func (t *Tools) Preview(text, lang string) string {
 	if f != nil {
 		return marshal(f)
 	}
-	out := Preview{ID: p.ID, Title: p.Title.In(lang), Note: p.Note.In(lang), Blocks: []PreviewBlock{}}
+	s := history.ScheduleOf(p).Resolve(time.Time{})
+	out := Preview{ID: p.ID, Title: p.Title.In(lang), Note: p.Note.In(lang), SessionsPerWeek: s.SessionsPerWeek, Weeks: s.Weeks,
+		Blocks: []PreviewBlock{}}
 	for i := range p.Blocks {
 		b := &p.Blocks[i]
 		pb := PreviewBlock{Index: i, Mode: b.EffectiveMode(), Locked: b.Locked, Start: b.Start}

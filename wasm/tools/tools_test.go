@@ -140,6 +140,12 @@ func TestPreviewStepsPlayAlone(t *testing.T) {
 	var pv tools.Preview
 	require.NoError(t, json.Unmarshal([]byte(tl.Preview(shippedJSON(t, nil), "fr")), &pv))
 	require.Len(t, pv.Blocks, 4)
+	assert.Equal(t, [2]int{7, 6}, [2]int{pv.SessionsPerWeek, pv.Weeks}, "Preview of a program without a schedule: every day for 6 weeks")
+	var sched tools.Preview
+	require.NoError(t, json.Unmarshal([]byte(tl.Preview(shippedJSON(t, func(m map[string]any) {
+		m["schedule"] = map[string]any{"days": []string{"tue", "thu"}, "weeks": 10}
+	}), "en")), &sched))
+	assert.Equal(t, [2]int{2, 10}, [2]int{sched.SessionsPerWeek, sched.Weeks}, "Preview of a program on Tuesdays and Thursdays for 10 weeks")
 	for _, b := range pv.Blocks {
 		require.Len(t, b.Steps, 1)
 		p, err := share.Decode(b.Steps[0].Fragment)
