@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -218,7 +219,10 @@ func (h *History) ExerciseSVG(i int, id string) string {
 		}
 		stepName[p.Step] = p.Name
 	}
-	slices.SortFunc(levels, compareLevels)
+	// sort.Slice, not slices.SortFunc: a generic sort of a struct type
+	// adds its own copy of the sorting code to the player's wasm (about
+	// 5 KB gzip each).
+	sort.Slice(levels, func(i, j int) bool { return compareLevels(levels[i], levels[j]) < 0 })
 	markerOf := func(step int) string { return stepMarkers[slices.Index(steps, step)%len(stepMarkers)] }
 	every := (len(levels) + 6) / 7
 	for j, l := range levels {

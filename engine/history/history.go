@@ -8,6 +8,7 @@ package history
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -203,7 +204,7 @@ func Build(log []progress.Record, p *program.Program, lib *program.Library, s Sc
 	h.Calendar = buildCalendar(h.Schedule, h.Sessions, now)
 
 	h.PSFS = slices.Clone(psfs)
-	slices.SortStableFunc(h.PSFS, func(a, b PSFS) int { return a.Date.Compare(b.Date) })
+	sort.SliceStable(h.PSFS, func(i, j int) bool { return h.PSFS[i].Date.Before(h.PSFS[j].Date) }) // see compareLevels' call
 	h.PSFSDue = PSFSDue(h.PSFS, h.Schedule.Start, h.Schedule.Weeks, now)
 	return h
 }
