@@ -69,6 +69,9 @@ describe('from the builder to a phone and back', () => {
       assert.equal(await page.locator('#blocks fieldset.block').count(), 2, 'two blocks');
       await tinyDose(page, 0);
       await tinyDose(page, 1);
+      // The schedule is the program's: 3 sessions a week for 4 weeks.
+      await page.fill(field('schedule.sessionsPerWeek'), '3');
+      await page.fill(field('schedule.weeks'), '4');
       assert.match(await page.textContent('#summary'), /No problems/);
 
       // reps = 0: the engine's message appears at the field, and goes when fixed.
@@ -93,6 +96,7 @@ describe('from the builder to a phone and back', () => {
       const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
       assert.equal(file.blocks.length, 2);
       assert.equal(file.blocks[1].exercise, 'bridge');
+      assert.deepEqual(file.schedule, { sessionsPerWeek: 3, weeks: 4 }, 'the schedule is in the program file');
     }));
 
   // Offline, Chromium may still ask for the page's icon; every other failed
@@ -144,6 +148,10 @@ describe('from the builder to a phone and back', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
       progressFile = readFileSync(await download.path());
       assert.match(progressFile.toString(), /"spry":"progress"/);
+      // The calendar file follows the program's schedule from the link.
+      const [ics] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="calendar"]')]);
+      assert.match(readFileSync(await ics.path(), 'utf8'), /RRULE:FREQ=WEEKLY;WKST=MO;BYDAY=[A-Z,]+;COUNT=12/,
+        'the calendar: 3 sessions a week for 4 weeks');
     }));
 
   test('review: the exported progress file shows the charts, the decisions and their reasons',
@@ -162,6 +170,9 @@ describe('from the builder to a phone and back', () => {
       assert.ok(rows.length >= 4, `decisions: ${rows.length} rows`);
       assert.ok(rows.some((r) => /Next session/.test(r)), 'the next session is planned');
       assert.match(await page.textContent('.review-program'), /No PSFS scores/);
+      const screens = await page.locator('.review-program table:has(caption:text("red-flag screens")) tbody tr').allTextContents();
+      assert.equal(screens.length, 1, 'the red-flag screen at first use');
+      assert.match(screens[0], /No red flag/);
     }));
 
   test('preview at 4×: each exercise plays in the bare player; step, mirror and the three scenarios',
