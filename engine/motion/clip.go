@@ -64,6 +64,10 @@ func (e Ease) At(t float64) float64 {
 // Joint names without a side ("hip") set both sides; "hip_near" and
 // "hip_far" set one side and win over the two-sided name. Joints not named
 // are at 0. The body's position is worked out from the contacts.
+//
+// In the side view, Joints may also name the arms' two turns out of the
+// picture (see Pose): "abduct" (Pose.Abduct, -30..120) and "elbow_out"
+// (Pose.ElbowOut, 0..90), with the same "_near" and "_far" forms.
 type PoseSpec struct {
 	// Angle rotates the body counter-clockwise from standing, in degrees.
 	Angle  float64            `json:"angle"`
@@ -81,6 +85,35 @@ const (
 	MaxTwist = 45
 	MaxRoll  = 70
 )
+
+// The range of the arms' turns out of the picture, in degrees: an arm
+// taken a little across the chest to a little behind the shoulders' line
+// (abduct), and an elbow from in the picture to square out to the side
+// (elbow_out).
+const (
+	MinAbduct   = -30
+	MaxAbduct   = 120
+	MaxElbowOut = 90
+)
+
+// armTurn resolves a name for one of the arms' turns out of the picture
+// ("abduct", "elbow_out_far"): the Pose field it sets, the arms it names
+// (0 near, 1 far), and its range.
+func armTurn(p *Pose, name string) (field *[2]float64, arms []int, lo, hi float64, ok bool) {
+	base, arms := name, []int{0, 1}
+	if b, found := strings.CutSuffix(name, "_near"); found {
+		base, arms = b, []int{0}
+	} else if b, found := strings.CutSuffix(name, "_far"); found {
+		base, arms = b, []int{1}
+	}
+	switch base {
+	case "abduct":
+		return &p.Abduct, arms, MinAbduct, MaxAbduct, true
+	case "elbow_out":
+		return &p.ElbowOut, arms, 0, MaxElbowOut, true
+	}
+	return nil, nil, 0, 0, false
+}
 
 // Keyframe is a pose the clip reaches at a time within a phase.
 type Keyframe struct {
@@ -203,10 +236,27 @@ func (c *Clip) validate() error {
 			}
 		}
 		set := map[Joint]bool{}
+		armSet := map[*float64]bool{}
 		for _, jn := range sortedKeys(spec.Joints) {
 			v := spec.Joints[jn]
-			js, ok := jointsNamed(jn)
 			path := fmt.Sprintf("poses.%s.joints.%s", name, jn)
+			if field, arms, lo, hi, ok := armTurn(&p, jn); ok {
+				switch {
+				case view != Side:
+					bad(path, "only in the side view")
+				case v < lo || v > hi:
+					bad(path, "%g outside the range %g..%g", v, lo, hi)
+				}
+				for _, i := range arms {
+					if len(arms) == 2 && armSet[&field[i]] {
+						continue // a one-sided name wins
+					}
+					armSet[&field[i]] = len(arms) == 1
+					field[i] = v
+				}
+				continue
+			}
+			js, ok := jointsNamed(jn)
 			if !ok {
 				bad(path, "unknown joint %q", jn)
 				continue

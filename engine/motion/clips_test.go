@@ -214,6 +214,11 @@ func dumpPose(sb *strings.Builder, p motion.Pose) {
 	if p.Twist != 0 || p.Roll != 0 {
 		fmt.Fprintf(sb, " twist %.1f roll %.1f", math.Round(p.Twist*10)/10+0, math.Round(p.Roll*10)/10+0)
 	}
+	arms := p.Abduct != [2]float64{} || p.ElbowOut != [2]float64{}
+	if arms {
+		r1 := func(v float64) float64 { return math.Round(v*10)/10 + 0 }
+		fmt.Fprintf(sb, " abduct %.1f/%.1f elbow_out %.1f/%.1f", r1(p.Abduct[0]), r1(p.Abduct[1]), r1(p.ElbowOut[0]), r1(p.ElbowOut[1]))
+	}
 	sb.WriteString("\n  joints")
 	for j := motion.Joint(0); j < motion.NumJoints; j++ {
 		fmt.Fprintf(sb, " %s=%.0f", j, math.Round(p.Joints[j])+0)
@@ -222,7 +227,7 @@ func dumpPose(sb *strings.Builder, p motion.Pose) {
 	pts := p.Points(motion.Standard())
 	for i := range pts.At {
 		fmt.Fprintf(sb, "  %-14s %6.3f %6.3f", motion.Point(i), r(pts.At[i].X), r(pts.At[i].Y))
-		if p.View != motion.Side || p.Twist != 0 || p.Roll != 0 {
+		if p.View != motion.Side || p.Twist != 0 || p.Roll != 0 || arms {
 			fmt.Fprintf(sb, " z %6.3f", r(pts.Z[i])) // depth, where it shows
 		}
 		sb.WriteString("\n")

@@ -27,6 +27,21 @@ type Pose struct {
 	// lower trunk rotation). The knees keep their rest gap, so the trailing
 	// knee rides on top of the leading one.
 	Roll float64
+	// Abduct turns each whole arm (near, far) out to its own side, in
+	// degrees (Side view only): a rotation about the line through the
+	// shoulder joint along the thoracic spine, so an arm held forward of
+	// the chest swings out sideways (arms out to the sides in a T, lying on
+	// the back) and its picture shortens, while an arm along the body does
+	// not move. The contact solver reaches with the turned arm, so hands on
+	// the floor stay planted.
+	Abduct [2]float64
+	// ElbowOut swings each elbow (near, far) about the line from its
+	// shoulder to its wrist, in degrees (Side view only): positive takes it
+	// out to its own side, as abducting the shoulder does to a bent arm
+	// whose hand is planted (the elbows of a press-up). Shoulder, wrist and
+	// hand stay put, so planted hands stay planted; a straight arm does not
+	// change.
+	ElbowOut [2]float64
 }
 
 // Points holds the world position of every landmark of a posed body and
@@ -151,9 +166,93 @@ func (s *Skeleton) points(p *Pose, f *[numSegments]frame) (pts Points) {
 	pts.At[PtShoulderFar], pts.Z[PtShoulderFar] = f[ShoulderFar].o, f[ShoulderFar].z
 	if p.View == Side {
 		s.roll(p, &pts)
+		s.elbowOut(p, &pts)
+		s.abduct(p, f, &pts)
 		s.twist(p, f, &pts)
 	}
 	return pts
+}
+
+// arms lists each arm's points from the shoulder out, near arm first.
+var arms = [2][4]Point{
+	{PtShoulderNear, PtElbowNear, PtWristNear, PtHandNear},
+	{PtShoulderFar, PtElbowFar, PtWristFar, PtHandFar},
+}
+
+// armSide is +1 for the near arm (i = 0), whose own side is towards the
+// viewer, and -1 for the far arm.
+func armSide(i int) float64 { return 1 - 2*float64(i) }
+
+// elbowOut swings each elbow about its shoulder-to-wrist line by the
+// pose's ElbowOut, like roll swings a knee: the elbow stays on the circle
+// that keeps both bone lengths, and nothing else moves.
+func (s *Skeleton) elbowOut(p *Pose, pts *Points) {
+	for i, arm := range arms {
+		if p.ElbowOut[i] == 0 {
+			continue
+		}
+		sh, el, wr := arm[0], arm[1], arm[2]
+		axis := unit(pts.At[wr].Sub(pts.At[sh]))
+		d := pts.At[el].Sub(pts.At[sh])
+		along := axis.Scale(d.X*axis.X + d.Y*axis.Y)
+		perp := d.Sub(along)
+		sn, cs := math.Sincos(p.ElbowOut[i] * deg)
+		pts.At[el] = pts.At[sh].Add(along).Add(perp.Scale(cs))
+		pts.Z[el] = pts.Z[sh] + armSide(i)*perp.Len()*sn
+	}
+}
+
+// abductAxes returns, for the thorax in frames f, the direction of the
+// thoracic spine and the direction of the chest's front, in the picture.
+func abductAxes(f *[numSegments]frame) (up, front Vec) {
+	th := f[Thoracic]
+	up = Vec{math.Cos(th.a), math.Sin(th.a)}
+	return up, Vec{up.Y, -up.X} // clockwise of the spine
+}
+
+// abduct turns each arm about the line through its shoulder along the
+// thoracic spine by the pose's Abduct: the part of the arm in front of
+// the shoulder turns out to the arm's own side.
+func (s *Skeleton) abduct(p *Pose, f *[numSegments]frame, pts *Points) {
+	if p.Abduct == [2]float64{} {
+		return
+	}
+	up, front := abductAxes(f)
+	for i, arm := range arms {
+		if p.Abduct[i] == 0 {
+			continue
+		}
+		sn, cs := math.Sincos(p.Abduct[i] * deg)
+		sd := armSide(i)
+		o, oz := pts.At[arm[0]], pts.Z[arm[0]]
+		for _, q := range arm[1:] {
+			d := pts.At[q].Sub(o)
+			along := d.X*up.X + d.Y*up.Y
+			fwd := d.X*front.X + d.Y*front.Y
+			out := sd * (pts.Z[q] - oz)
+			pts.At[q] = o.Add(up.Scale(along)).Add(front.Scale(fwd*cs - out*sn))
+			pts.Z[q] = oz + sd*(fwd*sn+out*cs)
+		}
+	}
+}
+
+// unabduct returns where arm i (0 near, 1 far) of the unturned, planar
+// body in frames f must reach for its abducted picture to reach target:
+// abduction shrinks the part of the arm in front of the shoulder by the
+// cosine of its angle, so the planar target stretches it back. An arm
+// turned square to the side cannot reach in front of or behind its
+// shoulder; the target is then kept in reach.
+func unabduct(p *Pose, f *[numSegments]frame, i int, target Vec) Vec {
+	cs := math.Cos(p.Abduct[i] * deg)
+	if cs == 1 {
+		return target
+	}
+	up, front := abductAxes(f)
+	o := f[ShoulderNear+Joint(i)*(ShoulderFar-ShoulderNear)].o
+	d := target.Sub(o)
+	along := d.X*up.X + d.Y*up.Y
+	fwd := (d.X*front.X + d.Y*front.Y) / math.Copysign(math.Max(math.Abs(cs), 0.05), cs)
+	return o.Add(up.Scale(along)).Add(front.Scale(fwd))
 }
 
 // roll swings the knees about their hip-to-ankle lines by the pose's Roll.
@@ -252,6 +351,8 @@ func (p Pose) Points(s *Skeleton) Points {
 // way too.
 func (p Pose) Mirror() Pose {
 	p.Twist, p.Roll = -p.Twist, -p.Roll
+	p.Abduct[0], p.Abduct[1] = p.Abduct[1], p.Abduct[0]
+	p.ElbowOut[0], p.ElbowOut[1] = p.ElbowOut[1], p.ElbowOut[0]
 	if p.View == Front {
 		p.Root.X, p.Angle = -p.Root.X, -p.Angle
 		for j := Lumbar; j <= Head; j++ {
@@ -273,6 +374,10 @@ func (p Pose) Mirror() Pose {
 func lerpPose(a, b *Pose, t float64) Pose {
 	p := Pose{Root: a.Root.Lerp(b.Root, t), Angle: a.Angle + (b.Angle-a.Angle)*t, View: a.View,
 		Twist: a.Twist + (b.Twist-a.Twist)*t, Roll: a.Roll + (b.Roll-a.Roll)*t}
+	for i := range 2 {
+		p.Abduct[i] = a.Abduct[i] + (b.Abduct[i]-a.Abduct[i])*t
+		p.ElbowOut[i] = a.ElbowOut[i] + (b.ElbowOut[i]-a.ElbowOut[i])*t
+	}
 	for j := range p.Joints {
 		p.Joints[j] = a.Joints[j] + (b.Joints[j]-a.Joints[j])*t
 	}

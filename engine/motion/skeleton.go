@@ -18,7 +18,7 @@
 //
 // # Out of the picture
 //
-// The body is planar, with three small, deliberate ways out of its plane,
+// The body is planar, with a few small, deliberate ways out of its plane,
 // each because an exercise cannot be shown without it:
 //   - Pose.Twist turns the thorax, with the neck, head and arms, about the
 //     thoracic spine's long axis (a seated twist): the near shoulder goes
@@ -26,6 +26,14 @@
 //   - Pose.Roll swings the knees about their hip-to-ankle lines (a lower
 //     trunk rotation): the feet stay put, the knees sink and the trailing
 //     knee stacks on the leading one.
+//   - Pose.Abduct turns a whole arm out to its own side about the line
+//     through the shoulder along the thoracic spine (arms out to the sides
+//     lying on the back): the arm shows shorter, pointing at or away from
+//     the viewer. The solver reaches with the turned arm, so a hand on the
+//     floor stays planted.
+//   - Pose.ElbowOut swings an elbow out to its own side about the line
+//     from the shoulder to the wrist, as the knees roll (the elbows of a
+//     press-up): the hand does not move.
 //   - A clip's View may be Front (a side plank): the root, spine, shoulder
 //     and hip angles are then read in the frontal plane, while elbows,
 //     wrists, knees and ankles stay hinges bending towards or away from the
@@ -37,7 +45,7 @@
 // so that the figure can paint what is nearer last. A general 3D skeleton
 // (a rotation per joint) would show more, but would need 3D contacts and
 // inverse kinematics, three angles per joint for authors to get right, and
-// a costlier frame; these three cover the back-pain library.
+// a costlier frame; these few cover the back-pain library.
 //
 // # Clips
 //
@@ -50,7 +58,8 @@
 // before ended; "down" always ends at the start pose, so repetitions join.
 // A keyframe's "grips" make hands hold a body point (a knee pulled to the
 // chest). A clip may set "view": "front", and a pose "twist" or "roll" (in
-// degrees, side view only).
+// degrees, side view only), and among its joints "abduct" and "elbow_out"
+// (with "_near" and "_far" forms; side view only).
 //
 // Authors give angles only; Validate places each keyframe in turn:
 //   - contacts a keyframe shares with the one before stay planted: the body

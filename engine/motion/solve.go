@@ -110,6 +110,16 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 			continue
 		}
 		f := s.frames(p)
+		if i >= 2 && p.View == Side && p.Abduct[i-2] != 0 {
+			// The planar arm reaches for where its abducted picture must be.
+			for _, c := range [2]**contact{&mid, &end} {
+				if *c != nil {
+					t := **c
+					t.target = unabduct(p, &f, i-2, t.target)
+					*c = &t
+				}
+			}
+		}
 		if p.View == Front {
 			// Seen from the front, elbows and knees bend out of the
 			// picture: the limb keeps its bends and swings about the
