@@ -110,8 +110,24 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 			continue
 		}
 		f := s.frames(p)
+		endAngle := ext[i].end
 		if i >= 2 && p.View == Side && p.Abduct[i-2] != 0 {
-			// The planar arm reaches for where its abducted picture must be.
+			// The planar arm reaches for where its abducted picture must
+			// be. Abduction turns the hand too, so with wrist and hand both
+			// planted the planar hand points from the one to the other.
+			var wrist, hand *contact
+			for k := range cs {
+				switch cs[k].pt {
+				case l.endPts[0]:
+					wrist = &cs[k]
+				case l.endPts[1]:
+					hand = &cs[k]
+				}
+			}
+			if wrist != nil && hand != nil {
+				d := unabduct(p, &f, i-2, hand.target).Sub(unabduct(p, &f, i-2, wrist.target))
+				endAngle = math.Atan2(d.Y, d.X)
+			}
 			for _, c := range [2]**contact{&mid, &end} {
 				if *c != nil {
 					t := **c
@@ -152,7 +168,7 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 		// its target with the extremity at its planned angle.
 		joint := end.target
 		if m := s.marks[end.pt]; m.seg == segment(l.end) {
-			off, _ := frame{o: Vec{}, a: ext[i].end}.point(m.along, m.across)
+			off, _ := frame{o: Vec{}, a: endAngle}.point(m.along, m.across)
 			joint = joint.Sub(off)
 		}
 		if mid != nil {
@@ -164,7 +180,7 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 			d = joint.Sub(f[l.mid].o)
 			s.setAbs(p, &f, l.mid, math.Atan2(d.Y, d.X))
 			f = s.frames(p)
-			s.setAbs(p, &f, l.end, ext[i].end)
+			s.setAbs(p, &f, l.end, endAngle)
 			continue
 		}
 		d := joint.Sub(base)
@@ -178,7 +194,7 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 		d = joint.Sub(knee)
 		s.setAbs(p, &f, l.mid, math.Atan2(d.Y, d.X))
 		f = s.frames(p)
-		s.setAbs(p, &f, l.end, ext[i].end)
+		s.setAbs(p, &f, l.end, endAngle)
 	}
 }
 
