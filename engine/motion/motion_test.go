@@ -37,6 +37,8 @@ func TestInvalidClips(t *testing.T) {
 		{"bad-view.json", []string{`view: unknown view "top" (want side or front)`}},
 		{"bad-twist-roll.json", []string{"poses.twisted.twist: 60 outside the range -45..45", "poses.twisted.roll: -80 outside the range -70..70"}},
 		{"front-twist.json", []string{"poses.side.roll: only in the side view", "poses.side.joints.hip: 60 outside the joint's range -25..45"}},
+		{"bad-arm-turns.json", []string{"poses.out.joints.abduct: 130 outside the range -30..120", "poses.out.joints.elbow_out_far: -10 outside the range 0..90"}},
+		{"front-abduct.json", []string{"poses.side.joints.abduct_near: only in the side view"}},
 		{"unknown-prop.json", []string{`props[0].kind: unknown prop "ball"`, `props[1]: unknown point "hand" for a strap end`}},
 	}
 	for _, tt := range tests {
@@ -133,6 +135,9 @@ func TestMirror(t *testing.T) {
 	assert.Equal(t, -30.0, p.Mirror().Twist, "Mirror() twist")
 	assert.Equal(t, 20.0, p.Mirror().Roll, "Mirror() roll")
 	assert.Equal(t, p, p.Mirror().Mirror(), "Mirror().Mirror() in the front view")
+	p.Abduct, p.ElbowOut = [2]float64{60, 10}, [2]float64{0, 40}
+	assert.Equal(t, [2]float64{10, 60}, p.Mirror().Abduct, "Mirror() abduct")
+	assert.Equal(t, [2]float64{40, 0}, p.Mirror().ElbowOut, "Mirror() elbow out")
 }
 
 func TestEase(t *testing.T) {
@@ -267,4 +272,107 @@ func TestFrontView(t *testing.T) {
 		assert.InDelta(t, -b.At[p].X, m.At[q].X, 1e-9, "Mirror() reflects %s (x)", p)
 		assert.InDelta(t, b.At[p].Y, m.At[q].Y, 1e-9, "Mirror() reflects %s (y)", p)
 	}
+}
+
+// dist3Of is the distance between points p and q of pts in 3D.
+func dist3Of(pts *motion.Points, p, q motion.Point) float64 {
+	return math.Sqrt(math.Pow(pts.At[p].X-pts.At[q].X, 2) + math.Pow(pts.At[p].Y-pts.At[q].Y, 2) + math.Pow(pts.Z[p]-pts.Z[q], 2))
+}
+
+func TestAbduct(t *testing.T) {
+	s := motion.Standard()
+	// Lying on the back with the arms pointing at the ceiling.
+	lying := motion.Pose{Root: motion.Vec{Y: 0.072}, Angle: 90}
+	lying.Joints[motion.ShoulderNear], lying.Joints[motion.ShoulderFar] = 90, 90
+	out := lying
+	out.Abduct = [2]float64{90, 90}
+	a, b := lying.Points(s), out.Points(s)
+	for _, arm := range []struct {
+		shoulder, elbow, wrist, hand motion.Point
+		side                         float64 // +1 near (towards the viewer)
+	}{
+		{motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear, 1},
+		{motion.PtShoulderFar, motion.PtElbowFar, motion.PtWristFar, motion.PtHandFar, -1},
+	} {
+		assert.Equal(t, a.At[arm.shoulder], b.At[arm.shoulder], "Abduct=90 moves %s", arm.shoulder)
+		for _, p := range []motion.Point{arm.elbow, arm.wrist, arm.hand} {
+			// Square out to the side: the arm points at (or away from) the
+			// viewer, so its picture shrinks to the shoulder.
+			assert.InDelta(t, a.At[arm.shoulder].X, b.At[p].X, 1e-9, "Abduct=90 %s x", p)
+			assert.InDelta(t, a.At[arm.shoulder].Y, b.At[p].Y, 1e-9, "Abduct=90 %s y", p)
+			want := a.At[p].Y - a.At[arm.shoulder].Y // how far above the shoulder it was
+			assert.InDelta(t, arm.side*want, b.Z[p]-b.Z[arm.shoulder], 1e-9, "Abduct=90 %s depth", p)
+		}
+		assert.InDelta(t, s.Bones[motion.ShoulderNear].Length, dist3Of(&b, arm.shoulder, arm.elbow), 1e-9, "Abduct=90 upper arm length")
+		assert.InDelta(t, s.Bones[motion.ElbowNear].Length, dist3Of(&b, arm.elbow, arm.wrist), 1e-9, "Abduct=90 forearm length")
+	}
+	// An arm along the body lies on the turning axis and does not move.
+	along := motion.Pose{Root: motion.Vec{Y: 0.53}, Abduct: [2]float64{70, 70}}
+	rest := motion.Pose{Root: motion.Vec{Y: 0.53}}
+	for p := range rest.Points(s).At {
+		assert.InDelta(t, 0, rest.Points(s).At[p].Sub(along.Points(s).At[p]).Len(), 1e-9, "Abduct=70 on an arm hanging along the body moves %s", motion.Point(p))
+	}
+}
+
+func TestElbowOut(t *testing.T) {
+	s := motion.Standard()
+	// Standing, the forearms forward: elbows bent 90.
+	bent := motion.Pose{Root: motion.Vec{Y: 0.53}}
+	bent.Joints[motion.ElbowNear], bent.Joints[motion.ElbowFar] = 90, 90
+	out := bent
+	out.ElbowOut = [2]float64{60, 60}
+	a, b := bent.Points(s), out.Points(s)
+	for _, arm := range []struct {
+		shoulder, elbow, wrist, hand motion.Point
+		side                         float64
+	}{
+		{motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristNear, motion.PtHandNear, 1},
+		{motion.PtShoulderFar, motion.PtElbowFar, motion.PtWristFar, motion.PtHandFar, -1},
+	} {
+		for _, p := range []motion.Point{arm.shoulder, arm.wrist, arm.hand} {
+			assert.Equal(t, a.At[p], b.At[p], "ElbowOut=60 moves %s", p)
+			assert.Equal(t, a.Z[p], b.Z[p], "ElbowOut=60 moves %s in depth", p)
+		}
+		assert.Greater(t, arm.side*(b.Z[arm.elbow]-a.Z[arm.elbow]), 0.05, "ElbowOut=60 takes %s out to its side", arm.elbow)
+		assert.InDelta(t, s.Bones[motion.ShoulderNear].Length, dist3Of(&b, arm.shoulder, arm.elbow), 1e-9, "ElbowOut=60 upper arm length")
+		assert.InDelta(t, s.Bones[motion.ElbowNear].Length, dist3Of(&b, arm.elbow, arm.wrist), 1e-9, "ElbowOut=60 forearm length")
+	}
+	// A straight arm has no elbow to swing.
+	straight := motion.Pose{Root: motion.Vec{Y: 0.53}, ElbowOut: [2]float64{60, 60}}
+	rest := motion.Pose{Root: motion.Vec{Y: 0.53}}
+	for p := range rest.Points(s).At {
+		assert.InDelta(t, 0, rest.Points(s).At[p].Sub(straight.Points(s).At[p]).Len(), 1e-9, "ElbowOut=60 on a straight arm moves %s", motion.Point(p))
+	}
+}
+
+// TestAbductPlantsHands checks that hands planted on the floor stay where
+// they are while abducted arms press the chest up.
+func TestAbductPlantsHands(t *testing.T) {
+	c, err := motion.ParseClip([]byte(`{"schema": 1, "id": "x",
+ "poses": {"down": {"angle": -90, "joints": {"shoulder": 52, "elbow": 141, "wrist": 15, "abduct": 57, "elbow_out": 45}},
+  "up": {"angle": -70, "joints": {"lumbar": -20, "hip": -20, "abduct": 25}}},
+ "start": {"pose": "down", "contacts": ["pelvis", "chest", "toe", "wrist", "hand"]},
+ "up": [{"at": 1, "pose": "up", "contacts": ["pelvis", "toe", "wrist", "hand"]}]}`))
+	require.NoError(t, err)
+	require.NoError(t, c.Validate())
+	s := motion.Standard()
+	start := c.Sample(motion.PhaseStart, 0).Points(s)
+	for _, x := range []float64{0.3, 0.7, 1} {
+		p := c.Sample(motion.PhaseUp, x)
+		pts := p.Points(s)
+		// The wrist stays exactly where it was; the hand, which cannot turn
+		// out of the arm's plane, keeps its direction and stays within
+		// the contact tolerance.
+		for _, q := range []struct {
+			p   motion.Point
+			tol float64
+		}{
+			{motion.PtWristNear, 1e-9}, {motion.PtWristFar, 1e-9},
+			{motion.PtHandNear, motion.ContactTolerance / 2}, {motion.PtHandFar, motion.ContactTolerance / 2},
+		} {
+			assert.InDelta(t, 0, pts.At[q.p].Sub(start.At[q.p]).Len(), q.tol, "Sample(up, %g) %s moved", x, q.p)
+		}
+	}
+	top := c.Sample(motion.PhaseUp, 1).Points(s)
+	assert.Greater(t, top.At[motion.PtChest].Y, start.At[motion.PtChest].Y+0.05, "Sample(up, 1) chest height")
 }

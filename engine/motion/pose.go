@@ -32,8 +32,10 @@ type Pose struct {
 	// shoulder joint along the thoracic spine, so an arm held forward of
 	// the chest swings out sideways (arms out to the sides in a T, lying on
 	// the back) and its picture shortens, while an arm along the body does
-	// not move. The contact solver reaches with the turned arm, so hands on
-	// the floor stay planted.
+	// not move. The contact solver reaches with the turned arm, so a
+	// planted wrist stays exactly where it was; the hand, which cannot turn
+	// out of the arm's plane, keeps its direction in the picture and stays
+	// within a few thousandths when the thorax or the abduction changes.
 	Abduct [2]float64
 	// ElbowOut swings each elbow (near, far) about the line from its
 	// shoulder to its wrist, in degrees (Side view only): positive takes it

@@ -29,8 +29,8 @@
 //   - Pose.Abduct turns a whole arm out to its own side about the line
 //     through the shoulder along the thoracic spine (arms out to the sides
 //     lying on the back): the arm shows shorter, pointing at or away from
-//     the viewer. The solver reaches with the turned arm, so a hand on the
-//     floor stays planted.
+//     the viewer. The solver reaches with the turned arm, so a wrist on
+//     the floor stays planted (its hand within a few thousandths).
 //   - Pose.ElbowOut swings an elbow out to its own side about the line
 //     from the shoulder to the wrist, as the knees roll (the elbows of a
 //     press-up): the hand does not move.
