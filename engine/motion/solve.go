@@ -111,6 +111,7 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 		}
 		f := s.frames(p)
 		endAngle := ext[i].end
+		var midAt, endAt contact
 		if i >= 2 && p.View == Side && p.Abduct[i-2] != 0 {
 			// The planar arm reaches for where its abducted picture must
 			// be. Abduction turns the hand too, so with wrist and hand both
@@ -128,12 +129,13 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 				d := unabduct(p, &f, i-2, hand.target).Sub(unabduct(p, &f, i-2, wrist.target))
 				endAngle = math.Atan2(d.Y, d.X)
 			}
-			for _, c := range [2]**contact{&mid, &end} {
-				if *c != nil {
-					t := **c
-					t.target = unabduct(p, &f, i-2, t.target)
-					*c = &t
-				}
+			if mid != nil {
+				midAt = contact{mid.pt, unabduct(p, &f, i-2, mid.target)}
+				mid = &midAt
+			}
+			if end != nil {
+				endAt = contact{end.pt, unabduct(p, &f, i-2, end.target)}
+				end = &endAt
 			}
 		}
 		if p.View == Front {
