@@ -161,6 +161,15 @@ for (const r of rows.slice(1)) console.log(line(r));
   if (nsPerOp.length === 0) throw new Error(`BenchmarkDraw printed no result:\n${out}`);
   const drawMs = median(nsPerOp.map((m) => Number(m[1]))) / 1e6;
   const allocs = Math.max(...nsPerOp.map((m) => Number(m[3])));
+  // The same frame turned into antialiased triangles for the GPU
+  // (wasm/render's Mesh, plain Go), a cost the figure's drawing does not
+  // include.
+  const meshOut = run(['test', './wasm/render', '-run', '^$', '-bench', '^BenchmarkMesh$', '-benchmem', '-count', '3']);
+  const meshRuns = [...meshOut.matchAll(/^BenchmarkMesh-\d+\s+\d+\s+([\d.]+) ns\/op\s+([\d.]+) vertices\s+\d+ B\/op\s+(\d+) allocs\/op/gm)];
+  if (meshRuns.length === 0) throw new Error(`BenchmarkMesh printed no result:\n${meshOut}`);
+  const meshMs = median(meshRuns.map((m) => Number(m[1]))) / 1e6;
+  const meshVertices = Number(meshRuns[0][2]);
+  const meshAllocs = Math.max(...meshRuns.map((m) => Number(m[3])));
 
   const probe = join(root, 'bin', 'bench', '_motion');
   // Both probes decode and validate an exercise library with engine/program
@@ -268,6 +277,8 @@ func main() {
     ['', 'measured', 'target'],
     [`one frame's drawing of the figure (BenchmarkDraw, median of ${nsPerOp.length})`,
       `${drawMs.toFixed(3)} ms, ${allocs} allocs`, `≤ ${motionTargets.drawMs} ms ${ok(drawMs, motionTargets.drawMs)}`],
+    [`  and its triangles for the GPU at 3× (BenchmarkMesh, ${meshVertices} vertices)`,
+      `${meshMs.toFixed(3)} ms, ${meshAllocs} allocs`, ''],
     ['motion library\'s share of the wasm, gzip -9 (with − without)', kb(share),
       `≤ ${motionTargets.shareKB} KB ${ok(share / 1024, motionTargets.shareKB)}`],
     ['  probe wasm with / without, gzip -9', `${kb(wasmSize.with.gzip)} / ${kb(wasmSize.without.gzip)}`, ''],
