@@ -65,9 +65,10 @@ func (e Ease) At(t float64) float64 {
 // "hip_far" set one side and win over the two-sided name. Joints not named
 // are at 0. The body's position is worked out from the contacts.
 //
-// In the side view, Joints may also name the arms' two turns out of the
-// picture (see Pose): "abduct" (Pose.Abduct, -30..120) and "elbow_out"
-// (Pose.ElbowOut, 0..90), with the same "_near" and "_far" forms.
+// Joints may also name the arms' turns out of the picture (see Pose), with
+// the same "_near" and "_far" forms: in the side view "abduct"
+// (Pose.Abduct, -30..120) and "elbow_out" (Pose.ElbowOut, 0..90), in the
+// front view "forearm_turn" (Pose.ForearmTurn, -90..90).
 type PoseSpec struct {
 	// Angle rotates the body counter-clockwise from standing, in degrees.
 	Angle  float64            `json:"angle"`
@@ -88,18 +89,20 @@ const (
 
 // The range of the arms' turns out of the picture, in degrees: an arm
 // taken a little across the chest to a little behind the shoulders' line
-// (abduct), and an elbow from in the picture to square out to the side
-// (elbow_out).
+// (abduct), an elbow from in the picture to square out to the side
+// (elbow_out), and a forearm turned either way up to square across
+// (forearm_turn).
 const (
-	MinAbduct   = -30
-	MaxAbduct   = 120
-	MaxElbowOut = 90
+	MinAbduct      = -30
+	MaxAbduct      = 120
+	MaxElbowOut    = 90
+	MaxForearmTurn = 90
 )
 
 // armTurn resolves a name for one of the arms' turns out of the picture
 // ("abduct", "elbow_out_far"): the Pose field it sets, the arms it names
-// (0 near, 1 far), and its range.
-func armTurn(p *Pose, name string) (field *[2]float64, arms []int, lo, hi float64, ok bool) {
+// (0 near, 1 far), its range and the view it belongs to.
+func armTurn(p *Pose, name string) (field *[2]float64, arms []int, lo, hi float64, view View, ok bool) {
 	base, arms := name, []int{0, 1}
 	if b, found := strings.CutSuffix(name, "_near"); found {
 		base, arms = b, []int{0}
@@ -108,11 +111,13 @@ func armTurn(p *Pose, name string) (field *[2]float64, arms []int, lo, hi float6
 	}
 	switch base {
 	case "abduct":
-		return &p.Abduct, arms, MinAbduct, MaxAbduct, true
+		return &p.Abduct, arms, MinAbduct, MaxAbduct, Side, true
 	case "elbow_out":
-		return &p.ElbowOut, arms, 0, MaxElbowOut, true
+		return &p.ElbowOut, arms, 0, MaxElbowOut, Side, true
+	case "forearm_turn":
+		return &p.ForearmTurn, arms, -MaxForearmTurn, MaxForearmTurn, Front, true
 	}
-	return nil, nil, 0, 0, false
+	return nil, nil, 0, 0, Side, false
 }
 
 // Keyframe is a pose the clip reaches at a time within a phase.
@@ -240,10 +245,10 @@ func (c *Clip) validate() error {
 		for _, jn := range sortedKeys(spec.Joints) {
 			v := spec.Joints[jn]
 			path := fmt.Sprintf("poses.%s.joints.%s", name, jn)
-			if field, arms, lo, hi, ok := armTurn(&p, jn); ok {
+			if field, arms, lo, hi, in, ok := armTurn(&p, jn); ok {
 				switch {
-				case view != Side:
-					bad(path, "only in the side view")
+				case view != in:
+					bad(path, "only in the %s view", in)
 				case v < lo || v > hi:
 					bad(path, "%g outside the range %g..%g", v, lo, hi)
 				}

@@ -214,10 +214,13 @@ func dumpPose(sb *strings.Builder, p motion.Pose) {
 	if p.Twist != 0 || p.Roll != 0 {
 		fmt.Fprintf(sb, " twist %.1f roll %.1f", math.Round(p.Twist*10)/10+0, math.Round(p.Roll*10)/10+0)
 	}
+	r1 := func(v float64) float64 { return math.Round(v*10)/10 + 0 }
 	arms := p.Abduct != [2]float64{} || p.ElbowOut != [2]float64{}
 	if arms {
-		r1 := func(v float64) float64 { return math.Round(v*10)/10 + 0 }
 		fmt.Fprintf(sb, " abduct %.1f/%.1f elbow_out %.1f/%.1f", r1(p.Abduct[0]), r1(p.Abduct[1]), r1(p.ElbowOut[0]), r1(p.ElbowOut[1]))
+	}
+	if p.ForearmTurn != [2]float64{} {
+		fmt.Fprintf(sb, " forearm_turn %.1f/%.1f", r1(p.ForearmTurn[0]), r1(p.ForearmTurn[1]))
 	}
 	sb.WriteString("\n  joints")
 	for j := motion.Joint(0); j < motion.NumJoints; j++ {

@@ -39,6 +39,7 @@ func TestInvalidClips(t *testing.T) {
 		{"front-twist.json", []string{"poses.side.roll: only in the side view", "poses.side.joints.hip: 60 outside the joint's range -25..45"}},
 		{"bad-arm-turns.json", []string{"poses.out.joints.abduct: 130 outside the range -30..120", "poses.out.joints.elbow_out_far: -10 outside the range 0..90"}},
 		{"front-abduct.json", []string{"poses.side.joints.abduct_near: only in the side view"}},
+		{"side-forearm-turn.json", []string{"poses.lying.joints.forearm_turn_near: only in the front view"}},
 		{"unknown-prop.json", []string{`props[0].kind: unknown prop "ball"`, `props[1]: unknown point "hand" for a strap end`}},
 	}
 	for _, tt := range tests {
@@ -138,6 +139,8 @@ func TestMirror(t *testing.T) {
 	p.Abduct, p.ElbowOut = [2]float64{60, 10}, [2]float64{0, 40}
 	assert.Equal(t, [2]float64{10, 60}, p.Mirror().Abduct, "Mirror() abduct")
 	assert.Equal(t, [2]float64{40, 0}, p.Mirror().ElbowOut, "Mirror() elbow out")
+	p.ForearmTurn = [2]float64{45, 0}
+	assert.Equal(t, [2]float64{0, 45}, p.Mirror().ForearmTurn, "Mirror() forearm turn")
 }
 
 func TestEase(t *testing.T) {
@@ -375,4 +378,28 @@ func TestAbductPlantsHands(t *testing.T) {
 	}
 	top := c.Sample(motion.PhaseUp, 1).Points(s)
 	assert.Greater(t, top.At[motion.PtChest].Y, start.At[motion.PtChest].Y+0.05, "Sample(up, 1) chest height")
+}
+
+func TestForearmTurn(t *testing.T) {
+	s := motion.Standard()
+	// Seen from the front, lying on the near side with the head to the
+	// left, propped on the near forearm pointing at the viewer.
+	propped := motion.Pose{Root: motion.Vec{Y: 0.2}, Angle: 72, View: motion.Front}
+	propped.Joints[motion.ShoulderNear], propped.Joints[motion.ElbowNear] = 90, 90
+	turned := propped
+	turned.ForearmTurn[0] = 45
+	a, b := propped.Points(s), turned.Points(s)
+	for _, p := range []motion.Point{motion.PtShoulderNear, motion.PtElbowNear, motion.PtWristFar, motion.PtHead} {
+		assert.Equal(t, a.At[p], b.At[p], "ForearmTurn=45 moves %s", p)
+	}
+	for _, p := range []motion.Point{motion.PtWristNear, motion.PtHandNear} {
+		assert.InDelta(t, a.At[p].Y, b.At[p].Y, 1e-9, "ForearmTurn=45 keeps %s's height", p)
+	}
+	e := b.At[motion.PtElbowNear]
+	want := s.Bones[motion.ElbowNear].Length * math.Sin(45*math.Pi/180)
+	assert.InDelta(t, -want, b.At[motion.PtWristNear].X-e.X, 1e-9, "ForearmTurn=45 turns the wrist towards the head (-x)")
+	assert.InDelta(t, s.Bones[motion.ElbowNear].Length, dist3Of(&b, motion.PtElbowNear, motion.PtWristNear), 1e-9, "ForearmTurn=45 forearm length")
+	// Mirrored, the head is on the right and so is the turned forearm.
+	m := turned.Mirror().Points(s)
+	assert.InDelta(t, want, m.At[motion.PtWristFar].X-m.At[motion.PtElbowFar].X, 1e-9, "Mirror() of ForearmTurn=45 wrist x")
 }

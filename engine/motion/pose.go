@@ -44,6 +44,13 @@ type Pose struct {
 	// hand stay put, so planted hands stay planted; a straight arm does not
 	// change.
 	ElbowOut [2]float64
+	// ForearmTurn swings each forearm and hand (near, far) about the
+	// vertical line through the elbow, in degrees (Front view only):
+	// positive turns them towards the side the head is on. A forearm lying
+	// on the mat pointing at the viewer (a side plank's) then points
+	// partly along the mat and shows in the picture; it stays on the
+	// floor, since the turn keeps every height.
+	ForearmTurn [2]float64
 }
 
 // Points holds the world position of every landmark of a posed body and
@@ -171,8 +178,35 @@ func (s *Skeleton) points(p *Pose, f *[numSegments]frame) (pts Points) {
 		s.elbowOut(p, &pts)
 		s.abduct(p, f, &pts)
 		s.twist(p, f, &pts)
+	} else {
+		s.forearmTurn(p, f, &pts)
 	}
 	return pts
+}
+
+// forearmTurn swings each forearm and hand about the vertical through its
+// elbow by the pose's ForearmTurn, towards the head's side of the picture.
+func (s *Skeleton) forearmTurn(p *Pose, f *[numSegments]frame, pts *Points) {
+	if p.ForearmTurn == [2]float64{} {
+		return
+	}
+	head := 1.0
+	if math.Cos(f[Thoracic].a) < 0 {
+		head = -1
+	}
+	for i, arm := range arms {
+		if p.ForearmTurn[i] == 0 {
+			continue
+		}
+		sn, cs := math.Sincos(p.ForearmTurn[i] * deg)
+		sn *= head
+		e, ez := pts.At[arm[1]], pts.Z[arm[1]]
+		for _, q := range arm[2:] {
+			dx, dz := pts.At[q].X-e.X, pts.Z[q]-ez
+			pts.At[q].X = e.X + dx*cs + dz*sn
+			pts.Z[q] = ez - dx*sn + dz*cs
+		}
+	}
 }
 
 // arms lists each arm's points from the shoulder out, near arm first.
@@ -355,6 +389,7 @@ func (p Pose) Mirror() Pose {
 	p.Twist, p.Roll = -p.Twist, -p.Roll
 	p.Abduct[0], p.Abduct[1] = p.Abduct[1], p.Abduct[0]
 	p.ElbowOut[0], p.ElbowOut[1] = p.ElbowOut[1], p.ElbowOut[0]
+	p.ForearmTurn[0], p.ForearmTurn[1] = p.ForearmTurn[1], p.ForearmTurn[0]
 	if p.View == Front {
 		p.Root.X, p.Angle = -p.Root.X, -p.Angle
 		for j := Lumbar; j <= Head; j++ {
@@ -379,6 +414,7 @@ func lerpPose(a, b *Pose, t float64) Pose {
 	for i := range 2 {
 		p.Abduct[i] = a.Abduct[i] + (b.Abduct[i]-a.Abduct[i])*t
 		p.ElbowOut[i] = a.ElbowOut[i] + (b.ElbowOut[i]-a.ElbowOut[i])*t
+		p.ForearmTurn[i] = a.ForearmTurn[i] + (b.ForearmTurn[i]-a.ForearmTurn[i])*t
 	}
 	for j := range p.Joints {
 		p.Joints[j] = a.Joints[j] + (b.Joints[j]-a.Joints[j])*t

@@ -37,7 +37,9 @@
 //   - A clip's View may be Front (a side plank): the root, spine, shoulder
 //     and hip angles are then read in the frontal plane, while elbows,
 //     wrists, knees and ankles stay hinges bending towards or away from the
-//     viewer.
+//     viewer. There Pose.ForearmTurn swings a forearm lying on the mat
+//     about the vertical through its elbow, so that one pointing at the
+//     viewer shows along the mat.
 //
 // These are exact rigid motions of a body with a shoulder and hip width
 // (ShoulderHalfWidth, HipHalfWidth), so every bone keeps its length in 3D;
@@ -59,7 +61,8 @@
 // A keyframe's "grips" make hands hold a body point (a knee pulled to the
 // chest). A clip may set "view": "front", and a pose "twist" or "roll" (in
 // degrees, side view only), and among its joints "abduct" and "elbow_out"
-// (with "_near" and "_far" forms; side view only).
+// (with "_near" and "_far" forms; side view only), or "forearm_turn"
+// (front view only).
 //
 // Authors give angles only; Validate places each keyframe in turn:
 //   - contacts a keyframe shares with the one before stay planted: the body

@@ -143,7 +143,9 @@ func (s *Skeleton) reach(p *Pose, cs []contact, ext *extremity) {
 			// picture: the limb keeps its bends and swings about the
 			// shoulder or hip to point its leading contact at its target.
 			c := end
-			if c == nil {
+			if c == nil || mid != nil && i >= 2 && p.ForearmTurn[i-2] != 0 {
+				// A turned forearm puts the wrist beside the elbow: the
+				// elbow leads.
 				c = mid
 			}
 			base := f[l.root].o
