@@ -6,7 +6,6 @@ import (
 	"image"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"spry/engine/figure"
 )
@@ -20,8 +19,10 @@ var (
 	whitePixel = white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 
 	// Reused between frames so that drawing allocates nothing in steady state.
-	mesh     Mesh
-	vertices []ebiten.Vertex
+	mesh        Mesh
+	vertices    []ebiten.Vertex
+	rect        [4]ebiten.Vertex
+	rectIndices = [6]uint16{0, 1, 2, 0, 2, 3}
 
 	// Antialiasing is the mesh's own (see mesh.go), never ebiten's.
 	fillOp = ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
@@ -39,8 +40,18 @@ func Draw(dst *ebiten.Image, d figure.Drawing, r image.Rectangle) {
 	if scale == 0 {
 		return
 	}
-	// r has whole pixels: its background needs no antialiasing.
-	vector.DrawFilledRect(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), d.Background, false)
+	// r has whole pixels: its background needs no antialiasing. It is two
+	// triangles drawn like the figure's, with the same options.
+	a := float32(d.Background.A) / 0xff
+	bg := ebiten.Vertex{SrcX: 1, SrcY: 1, ColorR: float32(d.Background.R) / 0xff * a,
+		ColorG: float32(d.Background.G) / 0xff * a, ColorB: float32(d.Background.B) / 0xff * a, ColorA: a}
+	x0, y0, x1, y1 := float32(r.Min.X), float32(r.Min.Y), float32(r.Max.X), float32(r.Max.Y)
+	rect[0], rect[1], rect[2], rect[3] = bg, bg, bg, bg
+	rect[0].DstX, rect[0].DstY = x0, y0
+	rect[1].DstX, rect[1].DstY = x1, y0
+	rect[2].DstX, rect[2].DstY = x1, y1
+	rect[3].DstX, rect[3].DstY = x0, y1
+	dst.DrawTriangles(rect[:], rectIndices[:], whitePixel, &fillOp)
 	mesh.Build(&d, scale, ox+float64(r.Min.X), oy+float64(r.Min.Y))
 	vertices = vertices[:0]
 	for _, v := range mesh.Vertices {
