@@ -227,9 +227,18 @@ func (l *Log) All() ([]progress.Record, []progress.Quarantined, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: all: %w", err)
 	}
+	// The values as bytes for the decoder, copied into one block: one
+	// allocation rather than one per record.
+	total := 0
+	for _, v := range values {
+		total += len(v)
+	}
+	block := make([]byte, 0, total)
 	items := make([][]byte, len(values))
 	for i, v := range values {
-		items[i] = []byte(v)
+		start := len(block)
+		block = append(block, v...)
+		items[i] = block[start:len(block):len(block)]
 	}
 	var lost []string
 	marked := slices.Contains(keys, markerKey)
