@@ -301,7 +301,7 @@ func main() {
 //     TestStoredSize in engine/progress. Target ≤ 300 KB.
 //   - loading two years of daily sessions from the real localStorage in
 //     Chromium (wasm/store TestLoadBench): the first load, on cold wasm
-//     code (median of 3 runs), and the steady time. Target ≤ 50 ms.
+//     code (median of 5 runs), and the steady time. Target ≤ 50 ms.
 //   - from tapping Start to the first frame in which the figure moves: the
 //     bare player (player.html) at the phone viewport, scale 1 (software
 //     WebGL; see shared/BROWSER.md), no CPU throttle; the time from the
@@ -324,11 +324,13 @@ func main() {
   // there (gotest.test.mjs). The first load runs on V8's baseline wasm code,
   // as a patient's first load after opening the page does; the steady one
   // is a Go benchmark on optimized code.
-  // A first load on cold code varies by ±10 ms from run to run: the median
-  // of 3 runs, each in a fresh page.
+  // A first load runs on cold code, and on this 2-core machine it is
+  // bimodal: most runs take 35-55 ms, some 65-95 ms, when V8's background
+  // compilation of the wasm takes the other core. The median of 5 runs,
+  // each in a fresh page, with the range.
   const firsts = [];
   const steadies = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const loadOut = execFileSync(process.execPath, ['--test', 'gotest.test.mjs'], {
       cwd: join(root, 'e2e'),
       encoding: 'utf8',
@@ -394,7 +396,7 @@ func main() {
     ['', 'Spry', 'floor', 'target'],
     ['next plan, 2 years of daily sessions (native)', `${nextMs.toFixed(2)} ms`, '', `≤ 5 ms ${ok(nextMs, 5)}`],
     ['stored size, a year of daily sessions', `${sizeKB} KB`, '', `≤ 300 KB ${ok(sizeKB, 300)}`],
-    ['load 2 years of history from localStorage (Chromium), first load, median of 3', ms(loadFirst), '', `≤ 50 ms ${ok(loadFirst, 50)}`],
+    ['load 2 years of history from localStorage (Chromium), first load, median of 5', ms(loadFirst), '', `≤ 50 ms ${ok(loadFirst, 50)}`],
     ['  first loads min..max', loadRange, '', ''],
     ['  the same, steady (Go benchmark, optimized code)', ms(loadSteady), '', `≤ 50 ms ${ok(loadSteady, 50)}`],
     ['Start tap → first moving frame (player.html @1)', ms(median(startMs)), '', `≤ 100 ms ${ok(median(startMs), 100)}`],
