@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"runtime"
 	"sync"
 	"time"
 
@@ -41,6 +42,9 @@ type game struct {
 	lastView  []byte
 	stage     page.Rect
 	drawnOnce bool
+	// collected is set once the first garbage collection, held back until
+	// the first frame was drawn (see main), has run.
+	collected bool
 	// moving is whether the last frame drawn showed the figure moving.
 	moving bool
 	// drawing is reused from frame to frame.
@@ -81,6 +85,10 @@ func (g *game) takePending() []command {
 // Update moves the model on to now, on elapsed time rather than frame
 // counts, so a hidden tab or a locked phone keeps the count right.
 func (g *game) Update() error {
+	if g.drawnOnce && !g.collected {
+		g.collected = true
+		runtime.GC()
+	}
 	now := time.Now()
 	for _, c := range g.takePending() {
 		if c.name == "resize" {
