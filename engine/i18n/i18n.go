@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed catalog/*.json
@@ -18,7 +19,8 @@ var files embed.FS
 // Langs are the languages Spry speaks, the first being the fallback.
 var Langs = []string{"en", "fr"}
 
-var catalogs = func() map[string]map[string]string {
+// catalogs decodes the catalogs on first use, not when the package loads.
+var catalogs = sync.OnceValue(func() map[string]map[string]string {
 	c := make(map[string]map[string]string)
 	for _, lang := range Langs {
 		data, err := files.ReadFile("catalog/" + lang + ".json")
@@ -32,7 +34,7 @@ var catalogs = func() map[string]map[string]string {
 		c[lang] = m
 	}
 	return c
-}()
+})
 
 // Match returns the language Spry speaks that best fits a browser's language
 // tag ("fr-CA" → "fr"), or English.
@@ -50,9 +52,9 @@ func Match(tag string) string {
 // lang falls back to English; a message missing from English is shown as its
 // ID in brackets, which tests forbid.
 func T(lang, id string, args ...any) string {
-	f, ok := catalogs[lang][id]
+	f, ok := catalogs()[lang][id]
 	if !ok {
-		if f, ok = catalogs[Langs[0]][id]; !ok {
+		if f, ok = catalogs()[Langs[0]][id]; !ok {
 			return "[" + id + "]"
 		}
 	}
@@ -64,8 +66,8 @@ func T(lang, id string, args ...any) string {
 
 // Keys returns the message IDs of lang's catalog, sorted.
 func Keys(lang string) []string {
-	keys := make([]string, 0, len(catalogs[lang]))
-	for k := range catalogs[lang] {
+	keys := make([]string, 0, len(catalogs()[lang]))
+	for k := range catalogs()[lang] {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -74,6 +76,6 @@ func Keys(lang string) []string {
 
 // Has reports whether lang's catalog has message id.
 func Has(lang, id string) bool {
-	_, ok := catalogs[lang][id]
+	_, ok := catalogs()[lang][id]
 	return ok
 }

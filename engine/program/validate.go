@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -337,7 +336,24 @@ func (v *validator) schema(path string, s int) {
 	}
 }
 
-var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isKebab reports whether s is lowercase letters and digits in words joined
+// by single hyphens: ^[a-z0-9]+(-[a-z0-9]+)*$ (checked by hand: a regexp
+// compiled when the package loads costs the player's start-up).
+func isKebab(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // id checks a kebab-case ID and reports whether it is well formed.
 func (v *validator) id(path, id string) bool {
@@ -346,7 +362,7 @@ func (v *validator) id(path, id string) bool {
 		v.add(path, "missing")
 	case len(id) > maxIDLen:
 		v.add(path, "longer than %d characters", maxIDLen)
-	case !kebab.MatchString(id):
+	case !isKebab(id):
 		v.add(path, "must be lowercase letters, digits and single hyphens (like \"knee-to-chest\"), got %q", id)
 	default:
 		return true
@@ -368,7 +384,10 @@ func (v *validator) tags(path string, tags []string) {
 	}
 }
 
-var language = regexp.MustCompile(`^[a-z][a-z]$`)
+// isLanguage reports whether s is a two-letter lowercase language code.
+func isLanguage(s string) bool {
+	return len(s) == 2 && 'a' <= s[0] && s[0] <= 'z' && 'a' <= s[1] && s[1] <= 'z'
+}
 
 // languages checks the language keys of a text and returns them sorted.
 func (v *validator) languages(path string, keys []string, required bool) []string {
@@ -388,7 +407,7 @@ func (v *validator) languages(path string, keys []string, required bool) []strin
 	}
 	good := keys[:0:0]
 	for _, k := range keys {
-		if !language.MatchString(k) {
+		if !isLanguage(k) {
 			v.add(join(path, k), "%q is not a two-letter lowercase language code (like \"en\" or \"fr\")", k)
 			continue
 		}

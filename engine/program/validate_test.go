@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -239,5 +240,17 @@ func TestDecodeRoundTrip(t *testing.T) {
 		again, err := decode(out)
 		require.NoError(t, err, "decode(Marshal(%s)) of %s", file, out)
 		assert.Equal(t, v, again, "decode(Marshal(decode(%s)))", file)
+	}
+}
+
+// TestNameChecksAgreeWithRegexps holds the hand-written kebab-case and
+// language checks to the regular expressions they stand for.
+func TestNameChecksAgreeWithRegexps(t *testing.T) {
+	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	language := regexp.MustCompile(`^[a-z][a-z]$`)
+	for _, s := range []string{"", "a", "knee-to-chest", "a-b-c", "-a", "a-", "a--b", "A", "a_b", "é", "a b",
+		"9", "9-9", "--", "-", "en", "fr", "EN", "e", "eng", "e1", "ab-", "x\x00"} {
+		assert.Equal(t, kebab.MatchString(s), program.IsKebab(s), "IsKebab(%q)", s)
+		assert.Equal(t, language.MatchString(s), program.IsLanguage(s), "IsLanguage(%q)", s)
 	}
 }
