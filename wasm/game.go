@@ -136,6 +136,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if !g.drawnOnce {
 		g.drawnOnce = true
 		g.host.Mark("spry-first-frame")
+		// One more frame soon, whose Update collects garbage: a page that
+		// then waits for a tap must not collect during the tap's frame.
+		ebiten.ScheduleFrame()
 	}
 	// For the bench: the first frame that moves after a Start or Resume.
 	if m := g.model.Moving(); m != g.moving {
