@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,22 +10,12 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: spry check FILE...")
-		fmt.Fprintln(stderr, "Decodes and validates program files against Spry's exercise library;")
-		fmt.Fprintln(stderr, "prints every problem as file:path: message and exits 1 if there is any.")
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	fs := newFlags("check", stderr,
+		"Usage: spry check FILE...",
+		"Decodes and validates program files against Spry's exercise library;",
+		"prints every problem as file:path: message and exits 1 if there is any.")
+	if code, ok := parseFlags(fs, args, anyFiles); !ok {
+		return code
 	}
 	lib, err := programs.Library()
 	if err != nil {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -13,24 +11,13 @@ import (
 )
 
 func runHandout(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("handout", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("handout", stderr,
+		"Usage: spry handout [-lang en|fr] FILE > handout.html",
+		"Writes a standalone, printable HTML handout of the program: key poses, steps,",
+		"dose and the warning-signs card.")
 	lang := fs.String("lang", "en", "`language` of the handout: "+strings.Join(handout.Langs(), " or "))
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: spry handout [-lang en|fr] FILE > handout.html")
-		fmt.Fprintln(stderr, "Writes a standalone, printable HTML handout of the program: key poses, steps,")
-		fmt.Fprintln(stderr, "dose and the warning-signs card.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, 1); !ok {
+		return code
 	}
 	if !slices.Contains(handout.Langs(), *lang) {
 		fmt.Fprintf(stderr, "spry handout: -lang %q: want %s\n", *lang, strings.Join(handout.Langs(), " or "))

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -13,24 +11,13 @@ import (
 const defaultBase = "http://127.0.0.1:8080/"
 
 func runLink(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("link", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("link", stderr,
+		"Usage: spry link [-base URL] FILE",
+		"Prints the share link that carries the program in its fragment (after #),",
+		"which the browser never sends to a server.")
 	base := fs.String("base", defaultBase, "`URL` of the Spry player the link opens")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: spry link [-base URL] FILE")
-		fmt.Fprintln(stderr, "Prints the share link that carries the program in its fragment (after #),")
-		fmt.Fprintln(stderr, "which the browser never sends to a server.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, 1); !ok {
+		return code
 	}
 	p, _, ok := loadProgram(fs.Arg(0), stderr)
 	if !ok {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -23,24 +21,12 @@ func (d *dirList) String() string     { return strings.Join(*d, ",") }
 func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", stderr, "Usage: spry serve [-addr 127.0.0.1:8080] [-dir out]...")
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on; port 0 picks a free port")
 	var dirs dirList
 	fs.Var(&dirs, "dir", "`directory` to serve (default out); repeat to layer several, the first one winning")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: spry serve [-addr 127.0.0.1:8080] [-dir out]...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, 0); !ok {
+		return code
 	}
 	if len(dirs) == 0 {
 		dirs = dirList{"out"}

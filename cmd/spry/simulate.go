@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,29 +17,18 @@ import (
 )
 
 func runSimulate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("simulate", stderr,
+		"Usage: spry simulate [-weeks N] [-scenario all-green|some-amber|flare-week-2|all] FILE",
+		"Plays a synthetic patient through the program with Spry's real progression rules",
+		"and prints, for each block, what each week asks for and why.")
 	weeks := fs.Int("weeks", 4, "number of `weeks` to simulate (1 to 52)")
 	scenario := fs.String("scenario", "all", "`scenario`: all-green, some-amber, flare-week-2 or all")
 	perWeek := fs.Int("per-week", simulate.DefaultSessionsPerWeek, "`sessions` a week (1 to 7)")
 	start := fs.String("start", "", "`date` of the first session, YYYY-MM-DD (default: next Monday)")
 	lang := fs.String("lang", "en", "`language` of the reasons")
 	asJSON := fs.Bool("json", false, "print the tables as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: spry simulate [-weeks N] [-scenario all-green|some-amber|flare-week-2|all] FILE")
-		fmt.Fprintln(stderr, "Plays a synthetic patient through the program with Spry's real progression rules")
-		fmt.Fprintln(stderr, "and prints, for each block, what each week asks for and why.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, 1); !ok {
+		return code
 	}
 	if *weeks < 1 || *weeks > 52 {
 		fmt.Fprintf(stderr, "spry simulate: -weeks %d: want 1 to 52\n", *weeks)

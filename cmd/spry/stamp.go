@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -32,25 +30,14 @@ var (
 )
 
 func runStamp(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("stamp", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("stamp", stderr,
+		"Usage: spry stamp [-dir out]",
+		"Writes into DIR/sw.js the list of files the service worker precaches (every",
+		"file of DIR but sw.js and hidden ones; index.html as \"./\") and VERSION, a",
+		"sha256 of their sorted names and bytes that names the worker's cache.")
 	dir := fs.String("dir", "out", "`directory` of the built site; its sw.js is rewritten")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: spry stamp [-dir out]")
-		fmt.Fprintln(stderr, "Writes into DIR/sw.js the list of files the service worker precaches (every")
-		fmt.Fprintln(stderr, "file of DIR but sw.js and hidden ones; index.html as \"./\") and VERSION, a")
-		fmt.Fprintln(stderr, "sha256 of their sorted names and bytes that names the worker's cache.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, 0); !ok {
+		return code
 	}
 	st, err := stampSite(*dir)
 	if err != nil {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -48,24 +46,13 @@ type clipStill struct {
 }
 
 func runStills(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("stills", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("stills", stderr,
+		"Usage: spry stills [-dir out/stills]",
+		"Draws every built-in motion clip at its key poses (start, hold) as SVG files",
+		"named CLIP-POSE.svg, and lists them in index.json, for the contact sheet.")
 	dir := fs.String("dir", "out/stills", "`directory` to write the stills and index.json into")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: spry stills [-dir out/stills]")
-		fmt.Fprintln(stderr, "Draws every built-in motion clip at its key poses (start, hold) as SVG files")
-		fmt.Fprintln(stderr, "named CLIP-POSE.svg, and lists them in index.json, for the contact sheet.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, 0); !ok {
+		return code
 	}
 	clips, err := programs.Motions()
 	if err != nil {
