@@ -1,17 +1,18 @@
 package history
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"spry/engine/i18n"
 )
 
 // catalog maps language, then string ID, to a format string. Arguments are
 // referred to by position (%[1]s) so that a translation may reorder them.
 // French follows Québec usage (séance, douleur, physiothérapeute) with a
 // space before a colon.
-var catalog = map[string]map[string]string{
+var catalog = i18n.Catalog{
 	"en": {
 		"wd0": "Sun", "wd1": "Mon", "wd2": "Tue", "wd3": "Wed", "wd4": "Thu", "wd5": "Fri", "wd6": "Sat",
 		"mo1": "Jan", "mo2": "Feb", "mo3": "Mar", "mo4": "Apr", "mo5": "May", "mo6": "Jun",
@@ -160,32 +161,18 @@ func Languages() []string { return []string{"en", "fr"} }
 
 // base reduces a language tag to a catalog language: "fr-CA" gives "fr";
 // an unknown language gives "en".
-func base(lang string) string {
-	l := strings.ToLower(lang)
-	if i := strings.IndexAny(l, "-_"); i >= 0 {
-		l = l[:i]
-	}
-	if _, ok := catalog[l]; ok {
-		return l
-	}
-	return "en"
-}
+func base(lang string) string { return catalog.Lang(lang) }
 
 // tr renders the string id of the catalog in lang, falling back to English
 // and then to the bare ID.
 func tr(lang, id string, args ...any) string {
-	f, ok := catalog[base(lang)][id]
-	if !ok {
-		if f, ok = catalog["en"][id]; !ok {
-			return id
-		}
-	}
+	s := catalog.T(lang, id, args...)
 	if len(args) == 0 {
-		return f
+		return s
 	}
 	// A French date may end in an abbreviation's period ("15 févr.")
 	// where the sentence puts its own.
-	return strings.ReplaceAll(fmt.Sprintf(f, args...), "..", ".")
+	return strings.ReplaceAll(s, "..", ".")
 }
 
 // FormatDate writes the date of t in lang with its weekday: "Mon 5 Jan" in

@@ -51,3 +51,26 @@ func TestMatch(t *testing.T) {
 func TestFallback(t *testing.T) {
 	assert.Equal(t, "[no.such.key]", i18n.T("fr", "no.such.key"))
 }
+
+func TestCatalog(t *testing.T) {
+	c := i18n.Catalog{
+		"en": {"hi": "Hello %[1]s", "only-en": "English"},
+		"fr": {"hi": "Bonjour %[1]s"},
+	}
+	for _, tc := range []struct{ lang, id, want string }{
+		{"fr-CA", "hi", "Bonjour Ana"},
+		{"fr_ca", "hi", "Bonjour Ana"},
+		{"EN", "hi", "Hello Ana"},
+		{"de", "hi", "Hello Ana"},    // a language the catalog lacks: English
+		{"fr", "only-en", "English"}, // a message French lacks: English
+		{"fr", "missing", "missing"}, // a message nobody has: its ID
+	} {
+		var args []any
+		if tc.id == "hi" {
+			args = []any{"Ana"}
+		}
+		assert.Equal(t, tc.want, c.T(tc.lang, tc.id, args...), "T(%q, %q)", tc.lang, tc.id)
+	}
+	assert.Equal(t, "fr", c.Lang("fr-CA"), "Lang(fr-CA)")
+	assert.Equal(t, "en", c.Lang("pt-BR"), "Lang(pt-BR)")
+}

@@ -1,13 +1,10 @@
 package ics
 
-import (
-	"fmt"
-	"strings"
-)
+import "spry/engine/i18n"
 
 // catalog maps language, then string ID, to a format string whose
 // arguments are referred to by position.
-var catalog = map[string]map[string]string{
+var catalog = i18n.Catalog{
 	"en": {
 		"summary":     "Exercises: %[1]s",
 		"description": "Time for your exercises (%[1]s): %[2]s. Open Spry to follow along. Stop and contact %[3]s if pain spreads down your leg or you notice new numbness or weakness.",
@@ -27,22 +24,7 @@ func Languages() []string { return []string{"en", "fr"} }
 
 // base reduces a language tag to a catalog language: "fr-CA" gives "fr";
 // an unknown language gives "en".
-func base(lang string) string {
-	l := strings.ToLower(lang)
-	if i := strings.IndexAny(l, "-_"); i >= 0 {
-		l = l[:i]
-	}
-	if _, ok := catalog[l]; ok {
-		return l
-	}
-	return "en"
-}
+func base(lang string) string { return catalog.Lang(lang) }
 
 // tr renders the string id of the catalog in lang, falling back to English.
-func tr(lang, id string, args ...any) string {
-	f, ok := catalog[lang][id]
-	if !ok {
-		f = catalog["en"][id]
-	}
-	return fmt.Sprintf(f, args...)
-}
+func tr(lang, id string, args ...any) string { return catalog.T(lang, id, args...) }
