@@ -258,16 +258,8 @@ func (a *App) summary(v *View) {
 func (a *App) history(v *View) {
 	v.Title = a.t("history.title")
 	h := history.Build(a.log, a.d.Program, a.d.Library, a.schedule(), a.psfsEntries(), a.now, a.lang())
-	chart := func(svg string, t history.Table) {
-		v.Charts = append(v.Charts, Chart{SVG: svg, Caption: t.Caption, Header: t.Header, Rows: t.Rows})
-	}
-	chart(h.CalendarSVG("calendar"), h.CalendarTable())
-	chart(h.PainSVG("pain"), h.PainTable())
-	for i := range h.Exercises {
-		chart(h.ExerciseSVG(i, fmt.Sprintf("exercise-%d", i)), h.ExerciseTable(i))
-	}
-	if len(h.PSFS) > 0 {
-		chart(h.PSFSSVG("psfs"), h.PSFSTable())
+	for _, c := range h.Charts() {
+		v.Charts = append(v.Charts, Chart{SVG: c.SVG, Caption: c.Table.Caption, Header: c.Table.Header, Rows: c.Table.Rows})
 	}
 	v.ShowTable = a.t("history.table")
 	for i := len(a.log) - 1; i >= 0; i-- {

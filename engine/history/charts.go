@@ -20,6 +20,27 @@ type Table struct {
 	Rows    [][]string
 }
 
+// Chart is one chart of a History: its picture and its numbers.
+type Chart struct {
+	SVG   string
+	Table Table
+}
+
+// Charts returns every chart of the history in the order the history
+// screen and the therapist's review show them: the calendar, the pain
+// scores, each exercise's dose, and the PSFS scores when there are any.
+// Their SVG element IDs are "calendar", "pain", "exercise-N" and "psfs".
+func (h *History) Charts() []Chart {
+	out := []Chart{{h.CalendarSVG("calendar"), h.CalendarTable()}, {h.PainSVG("pain"), h.PainTable()}}
+	for i := range h.Exercises {
+		out = append(out, Chart{h.ExerciseSVG(i, fmt.Sprintf("exercise-%d", i)), h.ExerciseTable(i)})
+	}
+	if len(h.PSFS) > 0 {
+		out = append(out, Chart{h.PSFSSVG("psfs"), h.PSFSTable()})
+	}
+	return out
+}
+
 // HTML returns the table as an HTML <table>, every cell escaped, the
 // first cell of each row a row heading.
 func (t Table) HTML() string {

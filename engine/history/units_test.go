@@ -455,3 +455,22 @@ func TestScheduleOf(t *testing.T) {
 		assert.Len(t, s.PlannedDays(), len(tc.days)*tc.weeks, "%s: planned days", tc.name)
 	}
 }
+
+// TestCharts: the charts come in screen order, each picture with its table.
+func TestCharts(t *testing.T) {
+	lib, err := programs.Library()
+	require.NoError(t, err)
+	p, err := programs.Program("low-back-first-week")
+	require.NoError(t, err)
+	now := time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC)
+	h := history.Build(nil, p, lib, history.Schedule{}, nil, now, "en")
+	var ids []string
+	for _, c := range h.Charts() {
+		id := regexp.MustCompile(`id="([a-z0-9-]+)-title"`).FindStringSubmatch(c.SVG)
+		require.NotNil(t, id, "a chart's SVG has a title id")
+		ids = append(ids, id[1])
+		assert.NotEmpty(t, c.Table.Caption, "chart %s has a table caption", id[1])
+	}
+	assert.Equal(t, []string{"calendar", "pain", "exercise-0", "exercise-1", "exercise-2", "exercise-3"}, ids,
+		"Charts() without PSFS scores")
+}

@@ -141,16 +141,8 @@ func (t *Tools) reviewProgram(log []progress.Record, id string, given *program.P
 			pr.Screens = append(pr.Screens, s)
 		}
 	}
-	chart := func(svg string, tb history.Table) {
-		pr.Charts = append(pr.Charts, Chart{SVG: svg, Caption: tb.Caption, Header: tb.Header, Rows: tb.Rows})
-	}
-	chart(h.CalendarSVG("calendar"), h.CalendarTable())
-	chart(h.PainSVG("pain"), h.PainTable())
-	for i := range h.Exercises {
-		chart(h.ExerciseSVG(i, fmt.Sprintf("exercise-%d", i)), h.ExerciseTable(i))
-	}
-	if len(h.PSFS) > 0 {
-		chart(h.PSFSSVG("psfs"), h.PSFSTable())
+	for _, c := range h.Charts() {
+		pr.Charts = append(pr.Charts, Chart{SVG: c.SVG, Caption: c.Table.Caption, Header: c.Table.Header, Rows: c.Table.Rows})
 	}
 	for _, e := range h.PSFS {
 		pr.PSFS = append(pr.PSFS, PSFS{Date: history.FormatDate(e.Date, lang), Activities: e.Activities, Score: e.Score()})
