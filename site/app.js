@@ -3,27 +3,14 @@
 // sends back what the patient tapped or typed. Everything from programs or
 // patients is set as text (textContent, value), never parsed as HTML.
 
-import { boot, params, showBootError } from './boot.js';
+import { boot, hideCanvas, params, showBootError } from './boot.js';
+import { $, el, playerFields, setText, showFields } from './dom.js';
 import './embed-bridge.js';
-
-const $ = (id) => document.getElementById(id);
 
 let send = () => {};
 let lastScreen = '';
 let lastDownload = 0;
 let lastAnnounce = '';
-
-function setText(id, text) {
-  const el = $(id);
-  if (el && el.textContent !== text) el.textContent = text;
-}
-
-function el(tag, props = {}, text) {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 // renderScreen draws a question or information screen.
 function renderScreen(v) {
@@ -140,13 +127,7 @@ function renderCharts(v) {
 function renderPlayer(v) {
   const p = v.player;
   const c = v.controls;
-  setText('exercise', p.exercise || '');
-  setText('side', p.side || '');
-  setText('phase', p.phase || '');
-  setText('set', p.set || '');
-  setText('rep', p.rep || '');
-  setText('countdown', p.countdown || '');
-  setText('status', p.status || '');
+  showFields(p, playerFields);
   document.body.dataset.state = p.state;
   setText('pause', p.paused ? c.resume : c.pause);
   setText('skip', c.skip);
@@ -191,18 +172,6 @@ function keepFocus(redraw) {
   const next = (had.id && $(had.id))
     || (action && document.querySelector(`#screen-actions [data-action="${CSS.escape(action)}"]`));
   if (next) next.focus({ preventScroll: true });
-}
-
-// hideCanvas takes ebiten's canvas out of the keyboard's way: ebiten gives
-// it tabindex=1, which puts the invisible canvas first in the Tab order. The
-// figure it draws is described by #stage, so assistive technology skips it.
-function hideCanvas() {
-  const c = document.querySelector('body > canvas');
-  if (!c || c.tabIndex === -1) return;
-  c.tabIndex = -1;
-  c.setAttribute('aria-hidden', 'true');
-  // ebiten focuses its canvas on start; give the keyboard back to the page.
-  if (document.activeElement === c) c.blur();
 }
 
 // render is called by the engine whenever what the patient sees changes.

@@ -3,9 +3,20 @@
 // state (see wasm/page/page.go for the contract).
 
 // The offline copy (service worker), set up after the first frame.
+import { $ } from './dom.js';
 import './sw-register.js';
 
-const $ = (id) => document.getElementById(id);
+// hideCanvas takes ebiten's canvas out of the keyboard's way: ebiten gives
+// it tabindex=1, which puts the invisible canvas first in the Tab order. The
+// figure it draws is described by #stage, so assistive technology skips it.
+export function hideCanvas() {
+  const c = document.querySelector('body > canvas');
+  if (!c || c.tabIndex === -1) return;
+  c.tabIndex = -1;
+  c.setAttribute('aria-hidden', 'true');
+  // ebiten focuses its canvas on start; give the keyboard back to the page.
+  if (document.activeElement === c) c.blur();
+}
 
 // showBootError shows a problem that stops the player before it can speak
 // for itself. Text only: nothing here is parsed as HTML.

@@ -5,15 +5,7 @@
 // text is only ever set as value or textContent, never parsed as HTML.
 
 import { boot, params } from './boot.js';
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, props = {}, text) {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { $, el } from './dom.js';
 
 let tools;
 // call runs one of the engine's tools and parses its JSON answer.

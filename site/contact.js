@@ -8,8 +8,8 @@
 // every figure at that key pose (for screenshots).
 
 import { boot, params, showBootError } from './boot.js';
+import { $ } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const query = new URLSearchParams(location.search);
 const pose = ['start', 'hold'].includes(query.get('pose')) ? query.get('pose') : '';
 

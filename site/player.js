@@ -3,17 +3,12 @@
 // is made in the engine (spry.wasm). Text from programs is only ever set with
 // textContent, never parsed as HTML.
 
-import { boot, params } from './boot.js';
+import { boot, hideCanvas, params } from './boot.js';
+import { $, playerFields, setText, showFields } from './dom.js';
 import './embed-bridge.js';
-
-const $ = (id) => document.getElementById(id);
 
 // setText changes an element's text only when it differs, so screen readers
 // and layout are not disturbed sixty times a second.
-function setText(id, text) {
-  const el = $(id);
-  if (el && el.textContent !== text) el.textContent = text;
-}
 
 function showError(view) {
   document.body.dataset.state = 'error';
@@ -23,18 +18,6 @@ function showError(view) {
   $('error').hidden = false;
   $('loading').hidden = true;
   for (const b of ['start', 'pause', 'skip', 'step']) $(b).disabled = true;
-}
-
-// hideCanvas takes ebiten's canvas out of the keyboard's way: ebiten gives
-// it tabindex=1, which puts the invisible canvas first in the Tab order; the
-// figure is described by #stage.
-function hideCanvas() {
-  const c = document.querySelector('body > canvas');
-  if (!c || c.tabIndex === -1) return;
-  c.tabIndex = -1;
-  c.setAttribute('aria-hidden', 'true');
-  // ebiten focuses its canvas on start; give the keyboard back to the page.
-  if (document.activeElement === c) c.blur();
 }
 
 // render shows one view of the player's state; it is called by the wasm side
@@ -50,13 +33,7 @@ function render(json) {
   $('loading').hidden = true;
   setText('program-title', v.program || 'Spry');
   document.title = v.program ? `${v.program} — Spry` : 'Spry';
-  setText('exercise', v.exercise || '');
-  setText('side', v.side || '');
-  setText('phase', v.phase || '');
-  setText('set', v.set || '');
-  setText('rep', v.rep || '');
-  setText('countdown', v.countdown || '');
-  setText('status', v.status || '');
+  showFields(v, playerFields);
   $('start').disabled = !v.canStart;
   $('start').textContent = v.startLabel || 'Start';
   $('pause').disabled = !v.canPause;

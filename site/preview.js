@@ -6,16 +6,9 @@
 // textContent, never parsed as HTML.
 
 import { boot, params } from './boot.js';
+import { $, el } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const svgNS = 'http://www.w3.org/2000/svg';
-
-function el(tag, props = {}, text) {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function svg(tag, attrs = {}, text) {
   const e = document.createElementNS(svgNS, tag);

@@ -5,15 +5,7 @@
 // everything from it is set as textContent or shown as an <img>.
 
 import { boot, params } from './boot.js';
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, props = {}, text) {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { $, el } from './dom.js';
 
 let tools;
 const call = (name, ...args) => JSON.parse(tools[name](...args.map(String)));
